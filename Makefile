@@ -1,0 +1,54 @@
+# The guide's two commands: `make verify` (strict build + every sample against the embedded mock)
+# and `make test` (everything). Each installs what it needs first, so either works on a fresh clone.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MOCK_PORT ?= 8765
+SCENARIO ?= default
+PYTEST_ARGS ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build mock verify test lint clean
+
+## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK (idempotent)
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## serve: preview the site on http://127.0.0.1:8000, rebuilding when docs/ or code-samples/ change
+serve: install
+	$(PY) -m mkdocs serve
+
+## build: the strict build (a missing include, section or link fails)
+build: install
+	$(PY) -m mkdocs build --strict
+
+## mock: the mock platform in the foreground on 127.0.0.1:$(MOCK_PORT); prints .env lines first
+mock:
+	@$(MAKE) --no-print-directory install >&2
+	@$(PY) -m ringcentral_mock --port $(MOCK_PORT) --scenario $(SCENARIO)
+
+## verify: the main job: strict build, then every documented sample in both languages
+verify: install
+	$(PY) -m pytest tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
+
+## test: everything
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## lint: ruff on the Python, node --check on the JavaScript
+lint: install
+	$(PY) -m ruff check src tests code-samples
+	for f in $$(git ls-files 'code-samples/*.js'); do node --check "$$f" || exit 1; done
+
+clean:
+	rm -rf $(VENV) node_modules site reports .pytest_cache

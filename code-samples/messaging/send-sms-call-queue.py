@@ -1,0 +1,92 @@
+# --8<-- [start:send-sms-call-queue]
+"""Send an SMS on behalf of a call queue, then report its delivery status.
+
+Log in as the queue's manager with a JWT issued for the queue (a Department extension): its
+direct numbers then carry SmsSender. Run it with `python sms_call_queue.py`. Settings come
+from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET,
+RC_USER_JWT and SMS_RECIPIENT.
+"""
+import os
+import sys
+import time
+
+from dotenv import load_dotenv
+from ringcentral import SDK
+from ringcentral.http.api_exception import ApiException
+
+POLL_SECONDS = 2  # how long to wait between status checks while the message is Queued
+MAX_POLLS = 10
+
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if not value:
+        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+    return value
+
+
+def find_queue_sms_number(platform):
+    """The first of the call queue's own numbers whose features include SmsSender."""
+    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
+    for number in numbers:
+        if number.extension.type == "Department" and "SmsSender" in number.features:
+            return number.extension.name, number.phoneNumber
+    sys.exit("Error: RC_USER_JWT does not log in as a call queue with an SMS-capable number")
+
+
+def wait_while_queued(platform, message):
+    """Read the message back until it leaves Queued, or MAX_POLLS checks have passed."""
+    for _ in range(MAX_POLLS):
+        message = platform.get(f"/restapi/v1.0/account/~/extension/~/message-store/{message.id}").json()
+        if message.messageStatus != "Queued":
+            break
+        time.sleep(POLL_SECONDS)
+    return message
+
+
+def main():
+    load_dotenv()
+    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = sdk.platform()
+    platform.login(jwt=setting("RC_USER_JWT"))
+
+    queue, sender = find_queue_sms_number(platform)
+    recipient = setting("SMS_RECIPIENT")
+    print(f"Sending for call queue {queue} from {sender} to {recipient}")
+    message = platform.post("/restapi/v1.0/account/~/extension/~/sms", {
+        "from": {"phoneNumber": sender},
+        "to": [{"phoneNumber": recipient}],
+        "text": "Hello World!",
+    }).json()
+    print(f"SMS sent. Message id: {message.id}")
+
+    message = wait_while_queued(platform, message)
+    print(f"Message status: {message.messageStatus}")
+    if message.messageStatus in ("DeliveryFailed", "SendingFailed"):
+        sys.exit(f"Error: message {message.id} failed: {message.deliveryErrorCode}")
+
+
+def describe(error):
+    """HTTP status, errorCode and message from the platform's answer, in one line.
+
+    Never print the ApiException itself: its text includes the request headers, access token too.
+    """
+    response = error.api_response().response() if error.api_response() else None
+    if response is None:
+        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
+    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+    message = body.get("message") or body.get("error_description", "")
+    return f"HTTP {response.status_code} {code}: {message}"
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except ApiException as error:
+        sys.exit(f"Error: {describe(error)}")
+# --8<-- [end:send-sms-call-queue]

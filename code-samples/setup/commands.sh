@@ -1,0 +1,59 @@
+# Not a script to run. These are the shell commands the guide's pages show,
+# kept here so that every code block on the site is an include. Each named
+# section below is included by a page with
+#   --8<-- "code-samples/setup/commands.sh:<section name>"
+
+# --- Install the SDK and dotenv (messaging pages) -----------------------------
+
+# --8<-- [start:install-python]
+pip install ringcentral python-dotenv
+# --8<-- [end:install-python]
+
+# --8<-- [start:install-javascript]
+npm install @ringcentral/sdk dotenv
+# --8<-- [end:install-javascript]
+
+# --- Run a sample (messaging pages) -------------------------------------------
+
+# --8<-- [start:run-python-send-sms]
+python sms.py
+# --8<-- [end:run-python-send-sms]
+
+# --8<-- [start:run-javascript-send-sms]
+node sms.js
+# --8<-- [end:run-javascript-send-sms]
+
+# --8<-- [start:run-python-call-queue]
+python sms_call_queue.py
+# --8<-- [end:run-python-call-queue]
+
+# --8<-- [start:run-javascript-call-queue]
+node sms_call_queue.js
+# --8<-- [end:run-javascript-call-queue]
+
+# --- Try the samples against the mock (running-the-samples.md) ----------------
+
+# --8<-- [start:make-install]
+make install
+# --8<-- [end:make-install]
+
+# --8<-- [start:make-mock]
+make mock
+# --8<-- [end:make-mock]
+
+# --8<-- [start:make-mock-call-queue]
+make mock SCENARIO=call-queue
+# --8<-- [end:make-mock-call-queue]
+
+# --8<-- [start:make-mock-no-sms-number]
+make mock SCENARIO=no-sms-number
+# --8<-- [end:make-mock-no-sms-number]
+
+# PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
+# --8<-- [start:mock-requests]
+curl http://127.0.0.1:PORT/__mock/requests
+# --8<-- [end:mock-requests]
+
+# --8<-- [start:make-verify]
+make verify
+# --8<-- [end:make-verify]

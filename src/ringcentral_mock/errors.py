@@ -1,0 +1,62 @@
+"""The platform's error codes and messages, one error type, one renderer.
+
+Every refusal the mock makes is a `PlatformError` raised from here, so the tests can import the
+same constants the mock answers with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# (HTTP status, errorCode, message template) as the platform's error reference lists them.
+INVALID_PARAMETER = (400, "CMN-101", "Parameter [{parameter}] value is invalid")
+RESOURCE_NOT_FOUND = (404, "CMN-102", "Resource for parameter [{parameter}] is not found")
+JSON_UNPARSABLE = (400, "CMN-103", "JSON can't be parsed.")
+INVALID_URI = (404, "CMN-120", "Invalid URI")
+AUTH_HEADER_INVALID = (401, "OAU-123", "Invalid Authorization header value: {value}")
+ACCESS_TOKEN_EXPIRED = (401, "OAU-128", "Access token expired.")
+ACCESS_TOKEN_CORRUPTED = (401, "OAU-129", "Access token corrupted.")
+INVALID_CLIENT = (401, "OAU-146", "Invalid client credentials")
+SMS_NOT_AVAILABLE = (403, "MSG-242", "Sending SMS is not available from the number specified.")
+NUMBER_NOT_OWNED = (403, "MSG-304", "Phone number doesn't belong to extension")
+MESSAGE_TOO_LONG = (400, "MSG-338", "Message size limit exceeded")
+
+# OAuth grant failures carry RFC 6749's fields beside the platform's errors[] list.
+TOKEN_NOT_FOUND = (400, "OAU-213", "Token not found")
+UNSUPPORTED_GRANT = (403, "OAU-112", "The client is unauthorized for the required grant type: [{grant_type}]")
+
+
+@dataclass
+class PlatformError(Exception):
+    """A refusal: HTTP status, errorCode and message, optionally naming the offending parameter."""
+
+    status: int
+    code: str
+    message: str
+    parameter: str | None = None
+    oauth_error: str | None = None  # set for token-endpoint errors: "invalid_grant", "invalid_client"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rule: tuple[int, str, str], parameter: str | None = None, **values: Any) -> PlatformError:
+        status, code, template = rule
+        return cls(status, code, template.format(parameter=parameter, **values), parameter)
+
+    @classmethod
+    def oauth(cls, rule: tuple[int, str, str], error: str, **values: Any) -> PlatformError:
+        err = cls.of(rule, **values)
+        err.oauth_error = error
+        return err
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body the platform sends for this error."""
+        entry: dict[str, Any] = {"errorCode": self.code, "message": self.message}
+        if self.parameter:
+            entry["parameterName"] = self.parameter
+        if self.oauth_error:
+            return {"error": self.oauth_error, "error_description": self.message, "errors": [entry]}
+        body: dict[str, Any] = {"errorCode": self.code, "message": self.message, "errors": [entry]}
+        if self.parameter:
+            body["parameterName"] = self.parameter
+        return body

@@ -1,0 +1,176 @@
+"""The declarative schema: request and response models of each mocked operation.
+
+Field names, types and enums follow the platform's OpenAPI document. FastAPI validates requests
+against these models and publishes them at /__mock/openapi.json.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# E.164, with the leading "+" optional as the platform accepts it.
+PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
+
+MessageStatus = Literal["Queued", "Sent", "Delivered", "DeliveryFailed", "SendingFailed", "Received"]
+NumberFeature = Literal["CallerId", "SmsSender", "A2PSmsSender", "MmsSender", "InternationalSmsSender",
+                        "Delegated"]
+ExtensionType = Literal["User", "FaxUser", "VirtualUser", "DigitalUser", "Department", "Announcement",
+                        "Voicemail", "SharedLinesGroup", "PagingOnly", "IvrMenu", "ApplicationExtension",
+                        "ParkLocation", "Site"]
+
+
+class Model(BaseModel):
+    # Responses leave out fields that have no value, as the platform does.
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+# -- OAuth ----------------------------------------------------------------------------------------
+
+class TokenResponse(Model):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    refresh_token: str
+    refresh_token_expires_in: int
+    scope: str
+    owner_id: str
+    endpoint_id: str
+
+
+# -- Phone numbers --------------------------------------------------------------------------------
+
+class CountryInfo(Model):
+    id: str
+    uri: str
+    name: str
+    isoCode: str
+    callingCode: str
+
+
+class ExtensionRef(Model):
+    id: int
+    uri: str
+    extensionNumber: str
+    type: ExtensionType
+    name: str
+
+
+class PhoneNumberRecord(Model):
+    uri: str
+    id: int
+    phoneNumber: str
+    country: CountryInfo
+    extension: ExtensionRef
+    location: str
+    paymentType: Literal["External", "TollFree", "Local", "BusinessMobileNumberProvider",
+                         "ExternalNumberProvider"]
+    status: str
+    type: Literal["VoiceFax", "FaxOnly", "VoiceOnly"]
+    usageType: Literal["MainCompanyNumber", "AdditionalCompanyNumber", "CompanyNumber", "DirectNumber",
+                       "CompanyFaxNumber", "ForwardedNumber", "ForwardedCompanyNumber",
+                       "ContactCenterNumber", "ConferencingNumber", "NumberPool",
+                       "BusinessMobileNumber", "ExternalMobileNumber"]
+    features: list[NumberFeature]
+
+
+class PageUri(Model):
+    uri: str
+
+
+class Navigation(Model):
+    firstPage: PageUri | None = None
+    nextPage: PageUri | None = None
+    previousPage: PageUri | None = None
+    lastPage: PageUri | None = None
+
+
+class Paging(Model):
+    page: int
+    perPage: int
+    pageStart: int | None = None
+    pageEnd: int | None = None
+    totalPages: int
+    totalElements: int
+
+
+class PhoneNumberList(Model):
+    uri: str
+    records: list[PhoneNumberRecord]
+    navigation: Navigation
+    paging: Paging
+
+
+# -- SMS ------------------------------------------------------------------------------------------
+
+class PhoneNumberField(Model):
+    phoneNumber: str = Field(pattern=PHONE_NUMBER_PATTERN)
+
+
+class SmsRequest(Model):
+    from_: PhoneNumberField = Field(alias="from")
+    to: list[PhoneNumberField] = Field(min_length=1)
+    text: str
+
+
+class MessageAttachment(Model):
+    id: int
+    uri: str
+    type: Literal["AudioRecording", "AudioTranscription", "Text", "SourceDocument", "RenderedDocument",
+                  "MmsAttachment"]
+    contentType: str
+
+
+class MessageSender(Model):
+    phoneNumber: str
+    extensionNumber: str | None = None
+    name: str | None = None
+
+
+class MessageRecipient(Model):
+    phoneNumber: str
+    extensionNumber: str | None = None
+    name: str | None = None
+    messageStatus: MessageStatus | None = None
+
+
+class ConversationRef(Model):
+    id: str
+    uri: str
+
+
+class MessageInfo(Model):
+    uri: str
+    id: int
+    to: list[MessageRecipient]
+    from_: MessageSender = Field(alias="from")
+    type: Literal["Fax", "SMS", "VoiceMail", "Pager", "Text"] = "SMS"
+    creationTime: str
+    readStatus: Literal["Read", "Unread"]
+    priority: Literal["Normal", "High"] = "Normal"
+    attachments: list[MessageAttachment]
+    direction: Literal["Inbound", "Outbound"]
+    availability: Literal["Alive", "Deleted", "Purged"] = "Alive"
+    subject: str
+    messageStatus: MessageStatus
+    deliveryErrorCode: str | None = None
+    smsSendingAttemptsCount: int | None = None
+    conversationId: int
+    conversation: ConversationRef
+    lastModifiedTime: str
+
+
+# -- Errors ---------------------------------------------------------------------------------------
+
+class ErrorEntry(Model):
+    errorCode: str
+    message: str
+    parameterName: str | None = None
+
+
+class ErrorResponse(Model):
+    errorCode: str
+    message: str
+    errors: list[ErrorEntry]
+    parameterName: str | None = None

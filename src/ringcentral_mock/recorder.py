@@ -1,0 +1,73 @@
+"""ASGI middleware that records each platform request (method, path, query, parsed body, status).
+
+It also folds a leading `//` into `/`: a server URL with a trailing slash makes the Python SDK send
+`//restapi/...`, which the platform accepts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+ADMIN_PREFIX = "/__mock/"
+
+
+class RequestRecorder:
+    def __init__(self, app: ASGIApp, requests: Any) -> None:
+        self.app = app
+        self.requests = requests  # a callable returning the list to append to (it changes on reset)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = "/" + scope["path"].lstrip("/")
+        scope = {**scope, "path": path, "raw_path": path.encode()}
+        if path.startswith(ADMIN_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        status: list[int] = []
+
+        async def recording_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                chunks.append(message.get("body", b""))
+            return message
+
+        async def recording_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, recording_receive, recording_send)
+        finally:
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+            self.requests().append({
+                "method": scope["method"],
+                "path": path,
+                "query": {k: v if len(v) > 1 else v[0]
+                          for k, v in parse_qs(scope["query_string"].decode("latin-1")).items()},
+                "content_type": headers.get("content-type"),
+                "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
+                "status": status[0] if status else None,
+            })
+
+
+def parse_body(raw: bytes, content_type: str) -> Any:
+    """JSON and form bodies as data, anything else as text (None when empty)."""
+    if not raw:
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    if "json" in content_type:
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    if "x-www-form-urlencoded" in content_type:
+        return {k: v if len(v) > 1 else v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+    return text

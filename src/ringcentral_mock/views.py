@@ -1,0 +1,82 @@
+"""State objects rendered as the platform's response models (URIs point back at this server)."""
+
+from __future__ import annotations
+
+import math
+
+from . import models
+from .state import Extension, Message, MockState
+
+US = {"id": "1", "name": "United States", "isoCode": "US", "callingCode": "1"}
+
+
+def extension_uri(base: str, state: MockState, extension_id: int) -> str:
+    return f"{base}/restapi/v1.0/account/{state.account_id}/extension/{extension_id}"
+
+
+def message_info(base: str, state: MockState, message: Message) -> models.MessageInfo:
+    uri = f"{extension_uri(base, state, message.extension_id)}/message-store/{message.id}"
+    failed = message.status in ("DeliveryFailed", "SendingFailed")
+    return models.MessageInfo(
+        uri=uri,
+        id=message.id,
+        to=[models.MessageRecipient(phoneNumber=n, messageStatus=message.status) for n in message.to_numbers],
+        from_=models.MessageSender(phoneNumber=message.from_number),
+        creationTime=state.clock.iso(message.created_at),
+        readStatus="Read" if message.direction == "Outbound" else "Unread",
+        attachments=[models.MessageAttachment(id=message.id, uri=f"{uri}/content/{message.id}", type="Text",
+                                              contentType="text/plain")],
+        direction=message.direction,
+        subject=message.text,
+        messageStatus=message.status,
+        deliveryErrorCode=message.delivery_error_code if failed else None,
+        smsSendingAttemptsCount=1 if message.direction == "Outbound" else None,
+        conversationId=message.conversation_id,
+        conversation=models.ConversationRef(id=str(message.conversation_id),
+                                            uri=f"{base}/restapi/v1.0/conversation/{message.conversation_id}"),
+        lastModifiedTime=state.clock.iso(message.modified_at),
+    )
+
+
+def phone_number_list(base: str, state: MockState, owner: Extension, page: int,
+                      per_page: int) -> models.PhoneNumberList:
+    owner_uri = extension_uri(base, state, owner.id)
+    list_uri = f"{owner_uri}/phone-number"
+    numbers = owner.numbers
+    total_pages = max(1, math.ceil(len(numbers) / per_page))
+    shown = numbers[(page - 1) * per_page: page * per_page]
+    records = [
+        models.PhoneNumberRecord(
+            uri=f"{base}/restapi/v1.0/account/{state.account_id}/phone-number/{n.id}",
+            id=n.id,
+            phoneNumber=n.phone_number,
+            country=models.CountryInfo(uri=f"{base}/restapi/v1.0/dictionary/country/1", **US),
+            extension=models.ExtensionRef(id=owner.id, uri=owner_uri, extensionNumber=owner.extension_number,
+                                          type=owner.type, name=owner.name),
+            location=n.location,
+            paymentType=n.payment_type,
+            status="Normal",
+            type=n.type,
+            usageType=n.usage_type,
+            features=n.features,
+        )
+        for n in shown
+    ]
+
+    def page_uri(number: int) -> models.PageUri:
+        return models.PageUri(uri=f"{list_uri}?page={number}&perPage={per_page}")
+
+    start = (page - 1) * per_page
+    return models.PhoneNumberList(
+        uri=f"{list_uri}?page={page}&perPage={per_page}",
+        records=records,
+        navigation=models.Navigation(
+            firstPage=page_uri(1),
+            nextPage=page_uri(page + 1) if page < total_pages else None,
+            previousPage=page_uri(page - 1) if page > 1 else None,
+            lastPage=page_uri(total_pages),
+        ),
+        paging=models.Paging(page=page, perPage=per_page, totalPages=total_pages, totalElements=len(numbers),
+                             pageStart=start if records else None,
+                             pageEnd=start + len(records) - 1 if records else None),
+    )

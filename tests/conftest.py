@@ -1,0 +1,59 @@
+"""Fixtures: one mock per session (or xdist worker), reset before each test; the verify summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from harness.mock_client import MockClient
+from harness.paths import REPORTS
+from ringcentral_mock.server import MockServer
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--sample-timeout", type=float, default=30.0,
+                     help="seconds a sample may run before its process group is killed")
+
+
+@pytest.fixture(scope="session")
+def mock_server() -> Iterator[MockServer]:
+    with MockServer() as server:
+        yield server
+
+
+@pytest.fixture
+def mock(mock_server: MockServer) -> Iterator[MockClient]:
+    client = MockClient(mock_server.url)
+    client.reset()
+    yield client
+    client.close()
+
+
+# -- The summary `make verify` prints: page, sample, language, result, time ------------------------
+
+_rows: list[dict[str, object]] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    props = dict(report.user_properties)
+    if "sample" not in props or (report.when != "call" and not report.skipped and report.passed):
+        return
+    if report.when == "call" or report.failed or report.skipped:
+        _rows.append({**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)})
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _rows:
+        return
+    rows = sorted(_rows, key=lambda r: (r["page"], r["sample"], r["language"], r["case"]))
+    terminalreporter.section("samples verified")
+    header = f"{'page':34} {'sample':34} {'language':11} {'result':8} {'time':>7}"
+    terminalreporter.write_line(header)
+    for r in rows:
+        sample = f"{r['sample']}{'/' + str(r['case']) if r['case'] else ''}"
+        terminalreporter.write_line(
+            f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s")
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "verify.json").write_text(json.dumps(rows, indent=2) + "\n")

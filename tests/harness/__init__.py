@@ -1,0 +1,1 @@
+"""The harness that proves the guide's samples: catalogue, runner, expectations, redaction."""

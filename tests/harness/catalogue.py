@@ -1,0 +1,58 @@
+"""The samples the pages include, found by reading the pages' `--8<--` lines.
+
+A sample is a runnable file in code-samples/ (.py or .js) that at least one page includes; a new
+page's samples are picked up without editing any list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import DOCS, ROOT
+
+INCLUDE = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+LANGUAGES = {".py": "python", ".js": "javascript"}
+
+
+@dataclass(frozen=True)
+class Include:
+    page: str  # relative to docs/
+    line: int
+    path: str  # relative to the repository root
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Sample:
+    name: str  # the file stem, shared by the Python and JavaScript counterparts
+    language: str
+    path: Path
+    section: str | None
+    pages: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}[{self.language}]"
+
+
+def includes(docs: Path = DOCS) -> list[Include]:
+    found = []
+    for page in sorted(docs.rglob("*.md")):
+        for number, text in enumerate(page.read_text("utf-8").splitlines(), 1):
+            if match := INCLUDE.match(text):
+                found.append(Include(str(page.relative_to(docs)), number, match["path"], match["section"]))
+    return found
+
+
+def samples(docs: Path = DOCS, root: Path = ROOT) -> list[Sample]:
+    """Every included runnable sample, once per file and section, with the pages that show it."""
+    pages: dict[tuple[str, str | None], list[str]] = {}
+    for include in includes(docs):
+        if Path(include.path).suffix in LANGUAGES:
+            pages.setdefault((include.path, include.section), []).append(include.page)
+    return [
+        Sample(Path(path).stem, LANGUAGES[Path(path).suffix], root / path, section, tuple(sorted(set(shown))))
+        for (path, section), shown in sorted(pages.items())
+    ]

@@ -1,0 +1,95 @@
+"""What a sample must do in a scenario: exit code, output lines, and the requests it makes."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from string import Template
+from typing import Any
+
+from .paths import ROOT
+
+EXPECTATIONS = ROOT / "tests" / "expectations.toml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # "" for the sample's main (success) case
+    scenario: str = "default"
+    env: dict[str, str] = field(default_factory=dict)
+    exit: int = 0
+    stdout: tuple[str, ...] = ()
+    stderr: str | None = None
+    requests: tuple[dict[str, Any], ...] | None = None  # None: not checked beyond "all accepted"
+
+    def test_id(self, language: str) -> str:
+        return f"{language}-{self.name}" if self.name else language
+
+
+def load() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(EXPECTATIONS.read_text("utf-8"))
+
+
+def cases_for(sample: str, table: dict[str, dict[str, Any]] | None = None) -> list[Case]:
+    entry = dict((load() if table is None else table).get(sample, {}))
+    twins = entry.pop("cases", {})
+    return [_case("", entry)] + [_case(name, data) for name, data in twins.items()]
+
+
+def _case(name: str, data: dict[str, Any]) -> Case:
+    return Case(name=name, scenario=data.get("scenario", "default"), env=data.get("env", {}),
+                exit=data.get("exit", 0), stdout=tuple(data.get("stdout", ())), stderr=data.get("stderr"),
+                requests=tuple(data["requests"]) if "requests" in data else None)
+
+
+def fill(value: Any, values: dict[str, str]) -> Any:
+    """Replace ${NAME} in every string of an expectation."""
+    if isinstance(value, str):
+        return Template(value).safe_substitute(values)
+    if isinstance(value, dict):
+        return {k: fill(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill(v, values) for v in value]
+    return value
+
+
+def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) -> list[str]:
+    """Problems with the output; each pattern must match a line, in order. Captures go into values."""
+    problems = []
+    lines = output.splitlines()
+    at = 0
+    for pattern in patterns:
+        regex = re.compile(fill(pattern, {k: re.escape(v) for k, v in values.items()}))
+        hit = next((i for i in range(at, len(lines)) if regex.search(lines[i])), None)
+        if hit is None:
+            problems.append(f"no output line matches {regex.pattern!r} (after line {at})")
+            continue
+        values.update(regex.search(lines[hit]).groupdict())
+        at = hit + 1
+    return problems
+
+
+def match_requests(expected: tuple[dict[str, Any], ...], recorded: list[dict[str, Any]],
+                   values: dict[str, str]) -> list[str]:
+    """Problems with the recorded requests against the expected sequence."""
+    problems = []
+    for i, want in enumerate(fill(list(expected), values)):
+        got = recorded[i] if i < len(recorded) else None
+        label = f"request {i + 1} ({want['method']} {want['path']})"
+        if got is None:
+            problems.append(f"{label} was never made")
+        elif (got["method"], got["path"]) != (want["method"], want["path"]):
+            problems.append(f"{label}: got {got['method']} {got['path']}")
+        elif "body" in want and not _body_matches(want["body"], got["body"], got.get("content_type") or ""):
+            problems.append(f"{label}: body {got['body']!r} does not match {want['body']!r}")
+    if len(recorded) > len(expected):
+        extra = ", ".join(f"{r['method']} {r['path']}" for r in recorded[len(expected):])
+        problems.append(f"unexpected further requests: {extra}")
+    return problems
+
+
+def _body_matches(want: Any, got: Any, content_type: str) -> bool:
+    if "json" in content_type:
+        return want == got  # the whole JSON body: a renamed or retyped field fails
+    return isinstance(got, dict) and all(got.get(k) == v for k, v in want.items())

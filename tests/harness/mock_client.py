@@ -1,0 +1,25 @@
+"""The tests' handle on a running mock: reset it to a scenario, read what it recorded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+class MockClient:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.http = httpx.Client(base_url=url, timeout=10)
+
+    def reset(self, scenario: str = "default") -> dict[str, str]:
+        """Reset the state to the scenario; returns the settings that point a sample at it."""
+        response = self.http.post("/__mock/reset", json={"scenario": scenario})
+        response.raise_for_status()
+        return response.json()["env"]
+
+    def requests(self) -> list[dict[str, Any]]:
+        return self.http.get("/__mock/requests").json()
+
+    def close(self) -> None:
+        self.http.close()

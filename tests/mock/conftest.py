@@ -1,0 +1,34 @@
+"""The mock's own tests drive it in-process through a test client, one behaviour per test."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from harness.api import JWT_GRANT, TOKEN, basic
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about httpx in its test client
+    from fastapi.testclient import TestClient
+
+from ringcentral_mock import MockState, create_app
+
+
+@pytest.fixture
+def state() -> MockState:
+    return MockState()
+
+
+@pytest.fixture
+def client(state: MockState) -> TestClient:
+    return TestClient(create_app(state))
+
+
+@pytest.fixture
+def login(client: TestClient):
+    """Log in with a scenario JWT; returns the bearer headers."""
+    def _login(jwt: str = "mock-jwt-alice") -> dict[str, str]:
+        token = client.post(TOKEN, headers=basic(), data={"grant_type": JWT_GRANT, "assertion": jwt})
+        return {"Authorization": f"bearer {token.json()['access_token']}"}
+    return _login
