@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from harness import catalogue, expectations
+from harness.paths import ROOT
 from harness.redact import leaks, redact
 from harness.runner import run_sample, sample_env
 
@@ -21,11 +22,16 @@ def test_sample(sample, case, mock, request):
     more = f" (+{len(sample.pages) - 1})" if len(sample.pages) > 1 else ""
     request.node.user_properties.append(("sample", {
         "page": sample.pages[0] + more, "sample": sample.name, "language": sample.language, "case": case.name}))
+    where = f"{sample.id}{' case ' + case.name if case.name else ''} (shown on {', '.join(sample.pages)})"
+    try:
+        sample.shown_code()
+    except catalogue.SectionMissingError as missing:
+        pytest.fail(f"{where}: {sample.path.relative_to(ROOT)}: {missing}; the page includes "
+                    f"'{sample.section}': restore the markers or update the include", pytrace=False)
     settings = mock.reset(case.scenario) | case.env
     run = run_sample(sample.language, sample.path, sample_env(settings), request.config.getoption("sample_timeout"))
     recorded = mock.requests()
 
-    where = f"{sample.id}{' case ' + case.name if case.name else ''} (shown on {', '.join(sample.pages)})"
     evidence = redact(f"--- stdout\n{run.stdout}--- stderr\n{run.stderr}--- requests\n"
                       + "\n".join(f"{r['method']} {r['path']} -> {r['status']}" for r in recorded), settings)
     assert not run.timed_out, f"{where}: killed after {run.seconds:.0f}s\n{evidence}"

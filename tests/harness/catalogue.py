@@ -36,6 +36,35 @@ class Sample:
     def id(self) -> str:
         return f"{self.name}[{self.language}]"
 
+    def shown_code(self) -> str:
+        """The code the pages show: the named section (markers dropped), or the whole file."""
+        return section_text(self.path.read_text("utf-8"), self.section)
+
+
+class SectionMissingError(LookupError):
+    pass
+
+
+def section_text(text: str, section: str | None) -> str:
+    """What pymdownx.snippets includes for `file:section`: the lines between the section's markers,
+    without any marker lines. SectionMissingError when the file has no such section."""
+    lines = text.splitlines()
+    if section is not None:
+        start = next((i for i, line in enumerate(lines) if _marker(line) == ("start", section)), None)
+        end = next((i for i, line in enumerate(lines) if _marker(line) == ("end", section)), None)
+        if start is None or end is None or end < start:
+            raise SectionMissingError(f"no section {section!r} (start and end markers) in the file")
+        lines = lines[start + 1:end]
+    return "\n".join(line for line in lines if _marker(line) is None) + "\n"
+
+
+MARKER = re.compile(r"-{1,2}8<-{1,2}\s+\[(?P<kind>start|end):(?P<name>[\w-]+)\]")
+
+
+def _marker(line: str) -> tuple[str, str] | None:
+    match = MARKER.search(line)
+    return (match["kind"], match["name"]) if match else None
+
 
 def includes(docs: Path = DOCS) -> list[Include]:
     found = []
