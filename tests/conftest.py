@@ -9,6 +9,8 @@ import pytest
 
 from harness.mock_client import MockClient
 from harness.paths import REPORTS
+from harness.redact import redact
+from harness.report_redaction import pytest_runtest_makereport  # noqa: F401  (a hook: redacts every report)
 from ringcentral_mock.server import MockServer
 
 
@@ -53,7 +55,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(header)
     for r in rows:
         sample = f"{r['sample']}{'/' + str(r['case']) if r['case'] else ''}"
-        terminalreporter.write_line(
-            f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s")
+        terminalreporter.write_line(redact(
+            f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s"))
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "verify.json").write_text(json.dumps(rows, indent=2) + "\n")
+    (REPORTS / "verify.json").write_text(redact(json.dumps(rows, indent=2)) + "\n")

@@ -7,13 +7,18 @@ page's samples are picked up without editing any list.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DOCS, ROOT
+from .paths import DOCS, ROOT, SAMPLES
 
 INCLUDE = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
 LANGUAGES = {".py": "python", ".js": "javascript"}
+TAB_LABELS = {"python": "Python", "javascript": "JavaScript"}  # the order of the tabs on every page
+TAB = re.compile(r'^(?P<indent>\s*)===(?P<new>!?)\+?\s+"(?P<label>[^"]*)"\s*$')
+# Files in code-samples/ that no page includes, each with the reason it is kept.
+HELPERS = ROOT / "tests" / "sample-helpers.toml"
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,31 @@ class Include:
 
 
 @dataclass(frozen=True)
+class Tab:
+    label: str
+    line: int
+    includes: tuple[Include, ...]
+
+
+@dataclass(frozen=True)
+class TabSet:
+    page: str
+    line: int
+    tabs: tuple[Tab, ...]
+
+    @property
+    def labels(self) -> list[str]:
+        return [tab.label for tab in self.tabs]
+
+
+@dataclass(frozen=True)
 class Sample:
     name: str  # the file stem, shared by the Python and JavaScript counterparts
     language: str
     path: Path
     section: str | None
     pages: tuple[str, ...]
+    file: str  # the path as pages include it (relative to the repository root)
 
     @property
     def id(self) -> str:
@@ -75,13 +99,71 @@ def includes(docs: Path = DOCS) -> list[Include]:
     return found
 
 
+def is_sample(path: str) -> bool:
+    return Path(path).suffix in LANGUAGES
+
+
+def tab_sets(docs: Path = DOCS) -> list[TabSet]:
+    """The `=== "Label"` tab sets of every page, with the includes inside each tab."""
+    found = []
+    for page in sorted(docs.rglob("*.md")):
+        found += _page_tab_sets(str(page.relative_to(docs)), page.read_text("utf-8").splitlines())
+    return found
+
+
+def _page_tab_sets(page: str, lines: list[str]) -> list[TabSet]:
+    sets: list[TabSet] = []
+    tabs: list[Tab] = []
+    set_indent = set_end = None
+    for start, text in enumerate(lines):
+        header = TAB.match(text)
+        if not header:
+            continue
+        indent = len(header["indent"])
+        end = _block_end(lines, start, indent)
+        body = "\n".join(lines[start + 1:end])
+        tab = Tab(header["label"], start + 1, tuple(
+            Include(page, start + 2 + i, m["path"], m["section"])
+            for i, line in enumerate(body.splitlines()) if (m := INCLUDE.match(line))))
+        # A tab right after the previous one's content, at its indent, joins its set (unless `===!`).
+        if tabs and indent == set_indent and start == set_end and not header["new"]:
+            tabs.append(tab)
+        else:
+            if tabs:
+                sets.append(TabSet(page, tabs[0].line, tuple(tabs)))
+            tabs, set_indent = [tab], indent
+        set_end = end
+    if tabs:
+        sets.append(TabSet(page, tabs[0].line, tuple(tabs)))
+    return sets
+
+
+def _block_end(lines: list[str], start: int, indent: int) -> int:
+    """The index of the first line after `start` that is not blank and not indented past `indent`."""
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent:
+            return i
+    return len(lines)
+
+
+def sample_files(root: Path = SAMPLES) -> list[str]:
+    """Every file under code-samples/, relative to the repository root."""
+    return sorted(p.relative_to(root.parent).as_posix() for p in root.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts)
+
+
+def helpers(path: Path = HELPERS) -> dict[str, str]:
+    """The files no page includes, relative to the repository root, with the reason each is kept."""
+    return tomllib.loads(path.read_text("utf-8")).get("helpers", {})
+
+
 def samples(docs: Path = DOCS, root: Path = ROOT) -> list[Sample]:
     """Every included runnable sample, once per file and section, with the pages that show it."""
     pages: dict[tuple[str, str | None], list[str]] = {}
     for include in includes(docs):
-        if Path(include.path).suffix in LANGUAGES:
+        if is_sample(include.path):
             pages.setdefault((include.path, include.section), []).append(include.page)
     return [
-        Sample(Path(path).stem, LANGUAGES[Path(path).suffix], root / path, section, tuple(sorted(set(shown))))
+        Sample(Path(path).stem, LANGUAGES[Path(path).suffix], root / path, section, tuple(sorted(set(shown))), path)
         for (path, section), shown in sorted(pages.items())
     ]

@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from .redact import remember
+
 
 class MockClient:
     def __init__(self, url: str) -> None:
@@ -16,7 +18,9 @@ class MockClient:
         """Reset the state to the scenario; returns the settings that point a sample at it."""
         response = self.http.post("/__mock/reset", json={"scenario": scenario})
         response.raise_for_status()
-        return response.json()["env"]
+        env = response.json()["env"]
+        remember(env)  # the scenario's credentials never show in a report
+        return env
 
     def requests(self) -> list[dict[str, Any]]:
         return self.http.get("/__mock/requests").json()

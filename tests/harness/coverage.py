@@ -1,0 +1,86 @@
+"""The catalogue's rules: every file in code-samples/ shown (or a listed helper), both languages.
+
+Each function returns the problems it finds, one line each, naming the page, the file and what to
+do; tests/test_catalogue.py runs them on the repository and on broken copies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import catalogue
+from .paths import DOCS, ROOT
+
+OTHER = {"python": "javascript", "javascript": "python"}
+EXTENSION = {language: suffix for suffix, language in catalogue.LANGUAGES.items()}
+
+
+def unshown_files(docs: Path = DOCS, root: Path = ROOT, helpers: Path = catalogue.HELPERS) -> list[str]:
+    included = {include.path for include in catalogue.includes(docs)}
+    listed = catalogue.helpers(helpers)
+    where = helpers.relative_to(root) if helpers.is_relative_to(root) else helpers
+    return [f"{path}: no page includes it. Include it in a page (`--8<-- \"{path}:<section>\"`), "
+            f"list it in {where} with the reason it is kept, or delete it"
+            for path in catalogue.sample_files(root / "code-samples") if path not in included and path not in listed]
+
+
+def bad_helpers(docs: Path = DOCS, root: Path = ROOT, helpers: Path = catalogue.HELPERS) -> list[str]:
+    files = set(catalogue.sample_files(root / "code-samples"))
+    included = {include.path for include in catalogue.includes(docs)}
+    where = helpers.relative_to(root) if helpers.is_relative_to(root) else helpers
+    problems = []
+    for path, reason in catalogue.helpers(helpers).items():
+        if path not in files:
+            problems.append(f"{where}: {path} does not exist; remove the entry, or fix its path after a rename")
+        elif path in included:
+            problems.append(f"{where}: {path} is included by a page, so it is no helper; remove the entry")
+        if not str(reason).strip():
+            problems.append(f"{where}: {path} needs a reason")
+    return problems
+
+
+def missing_includes(docs: Path = DOCS, root: Path = ROOT) -> list[str]:
+    return [f"{inc.page}:{inc.line}: includes {inc.path}, which does not exist; fix the path or restore the file"
+            for inc in catalogue.includes(docs) if not (root / inc.path).is_file()]
+
+
+def samples_outside_their_tab(docs: Path = DOCS) -> list[str]:
+    in_tabs = {(inc.page, inc.line): tab.label
+               for tab_set in catalogue.tab_sets(docs) for tab in tab_set.tabs for inc in tab.includes}
+    problems = []
+    for inc in catalogue.includes(docs):
+        if catalogue.is_sample(inc.path):
+            want = catalogue.TAB_LABELS[catalogue.LANGUAGES[Path(inc.path).suffix]]
+            got = in_tabs.get((inc.page, inc.line))
+            if got != want:
+                shown = f'in the tab "{got}"' if got else "outside any tab"
+                problems.append(f'{inc.page}:{inc.line}: {inc.path} is shown {shown}; put it under === "{want}"')
+    return problems
+
+
+def uneven_tab_sets(docs: Path = DOCS) -> list[str]:
+    """Tab sets that show samples must have the Python and JavaScript tabs, with the same samples."""
+    labels = list(catalogue.TAB_LABELS.values())
+    problems = []
+    for tab_set in catalogue.tab_sets(docs):
+        shown = {tab.label: {str(Path(i.path).with_suffix("")) for i in tab.includes if catalogue.is_sample(i.path)}
+                 for tab in tab_set.tabs}
+        if not any(shown.values()):
+            continue  # not a language tab set (e.g. Request / Response)
+        where = f"{tab_set.page}:{tab_set.line}"
+        if tab_set.labels != labels:
+            problems.append(f"{where}: a tab set showing samples needs the tabs {labels} in that order, "
+                            f"not {tab_set.labels}")
+            continue
+        for stem in sorted(shown[labels[0]] ^ shown[labels[1]]):
+            has = "python" if stem in shown[labels[0]] else "javascript"
+            problems.append(f"{where}: {stem}{EXTENSION[has]} is shown without its counterpart; include "
+                            f"{stem}{EXTENSION[OTHER[has]]} in the {catalogue.TAB_LABELS[OTHER[has]]} tab")
+    return problems
+
+
+def samples_without_counterpart(docs: Path = DOCS, root: Path = ROOT) -> list[str]:
+    found = {(sample.name, sample.language): sample for sample in catalogue.samples(docs, root)}
+    return [f"{sample.file} (shown on {', '.join(sample.pages)}) has no {OTHER[language]} counterpart on any "
+            f"page; write {Path(sample.file).with_suffix(EXTENSION[OTHER[language]])} and include it"
+            for (name, language), sample in found.items() if (name, OTHER[language]) not in found]

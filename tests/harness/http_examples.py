@@ -1,0 +1,86 @@
+"""The raw HTTP examples pages show (`*.request.http`, `*.response.http`): parsed, paired, typed.
+
+An example is a start line, `Name: value` headers, a blank line and an optional body, as a reader
+would see it on the wire. `<stem>.request.http` and `<stem>.response.http` belong together.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+
+from . import catalogue
+from .paths import DOCS, ROOT
+
+KINDS = (".request.http", ".response.http")
+
+
+@dataclass(frozen=True)
+class HttpMessage:
+    start: list[str]  # the start line's words: method, target, version / version, status, reason
+    headers: dict[str, str]  # names in lower case
+    body: str
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+def parse(text: str) -> HttpMessage:
+    head, _, body = text.partition("\n\n")
+    start, *lines = head.splitlines()
+    headers = {}
+    for line in lines:
+        name, colon, value = line.partition(":")
+        if not colon:
+            raise ValueError(f"header line {line!r} has no colon")
+        headers[name.strip().lower()] = value.strip()
+    return HttpMessage(start.split(" ", 2), headers, body.rstrip("\n"))
+
+
+def examples(docs: Path = DOCS) -> dict[str, dict[str, str]]:
+    """Every included example by stem (repository-relative, without the kind): {"request": path, ...}."""
+    found: dict[str, dict[str, str]] = {}
+    for include in catalogue.includes(docs):
+        kind = next((k for k in KINDS if include.path.endswith(k)), None)
+        if kind:
+            found.setdefault(include.path[:-len(kind)], {})[kind.split(".")[1]] = include.path
+    return found
+
+
+def pages_showing(path: str, docs: Path = DOCS) -> list[str]:
+    return sorted({include.page for include in catalogue.includes(docs) if include.path == path})
+
+
+def read(path: str) -> HttpMessage:
+    return parse((ROOT / path).read_text("utf-8"))
+
+
+def response_model(app: Any, method: str, target: str) -> type[BaseModel] | None:
+    """The model the mock answers `method target` with, from its routing table."""
+    path = urlsplit(target).path
+    for route in app.routes:
+        if isinstance(route, APIRoute) and method in route.methods and route.path_regex.match(path):
+            return route.response_model
+    return None
+
+
+def unknown_fields(model: BaseModel, data: Any) -> list[str]:
+    """Keys in data (at any depth) that the model does not define: a typo the model would ignore."""
+    shown = model.model_dump(by_alias=True, exclude_unset=True)
+    return _extra(shown, data, "")
+
+
+def _extra(known: Any, data: Any, where: str) -> list[str]:
+    if isinstance(data, dict) and isinstance(known, dict):
+        return [f"{where}{key}" for key in data if key not in known] + [
+            problem for key in data if key in known for problem in _extra(known[key], data[key], f"{where}{key}.")]
+    if isinstance(data, list) and isinstance(known, list):
+        return [p for i, (k, d) in enumerate(zip(known, data, strict=False)) for p in _extra(k, d, f"{where}{i}.")]
+    return []

@@ -1,0 +1,76 @@
+"""The raw request and response examples on the pages: the mock accepts the request, and the
+response is one the mock's schema allows and that answers that request.
+
+Mock-bound: the request is sent to the embedded mock with a token from a real login there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from harness import api, http_examples
+from ringcentral_mock import create_app
+
+EXAMPLES = http_examples.examples()
+
+
+def where(path: str) -> str:
+    return f"{path} (shown on {', '.join(http_examples.pages_showing(path))})"
+
+
+def test_the_pages_show_http_examples():
+    assert EXAMPLES, "no page includes a *.request.http / *.response.http example any more"
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_each_request_example_has_its_response(stem):
+    assert set(EXAMPLES[stem]) == {"request", "response"}, (
+        f"{stem}: pages show only its {', '.join(EXAMPLES[stem])} example; write and include "
+        f"{stem}.request.http and {stem}.response.http together")
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_the_request_example_is_accepted_by_the_mock(stem, mock):
+    if "request" not in EXAMPLES[stem]:
+        pytest.skip(f"{stem} has no request example (test_each_request_example_has_its_response fails for it)")
+    path = EXAMPLES[stem]["request"]
+    request = http_examples.read(path)
+    method, target, version = request.start
+    assert version == "HTTP/1.1", f"{where(path)}: start line must end in HTTP/1.1, not {version!r}"
+    if "content-length" in request.headers:
+        assert int(request.headers["content-length"]) == len(request.body.encode()), (
+            f"{where(path)}: Content-Length is {request.headers['content-length']}, "
+            f"the body shown is {len(request.body.encode())} bytes")
+    settings = mock.reset()
+    login = mock.http.post(api.TOKEN, headers=api.basic(settings["RC_APP_CLIENT_ID"], settings["RC_APP_CLIENT_SECRET"]),
+                           data={"grant_type": api.JWT_GRANT, "assertion": settings["RC_USER_JWT"]})
+    headers = {k: v for k, v in request.headers.items() if k not in ("host", "content-length", "authorization")}
+    headers["authorization"] = f"Bearer {login.json()['access_token']}"
+    answer = mock.http.request(method, target, headers=headers, content=request.body.encode())
+    assert answer.is_success, f"{where(path)}: the mock refused it with {answer.status_code}: {answer.text}"
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_the_response_example_fits_the_schema_and_its_request(stem):
+    if set(EXAMPLES[stem]) != {"request", "response"}:
+        pytest.skip(f"{stem} is not a request/response pair (test_each_request_example_has_its_response fails for it)")
+    path = EXAMPLES[stem]["response"]
+    request, response = (http_examples.read(EXAMPLES[stem][kind]) for kind in ("request", "response"))
+    version, status, *_ = response.start
+    assert (version, status) == ("HTTP/1.1", "200"), f"{where(path)}: start line {' '.join(response.start)!r}"
+    assert response.headers.get("content-type") == "application/json", f"{where(path)}: Content-Type"
+    model = http_examples.response_model(create_app(), *request.start[:2])
+    assert model is not None, f"{where(path)}: the mock serves no {' '.join(request.start[:2])}"
+    shown = model.model_validate(response.json)  # a ValidationError names the field and the problem
+    unknown = http_examples.unknown_fields(shown, response.json)
+    assert not unknown, f"{where(path)}: fields {unknown} are not in {model.__name__}"
+    sent = request.json
+    problems = []
+    if response.json["from"]["phoneNumber"] != sent["from"]["phoneNumber"]:
+        problems.append(f"from {response.json['from']['phoneNumber']}, the request sends from "
+                        f"{sent['from']['phoneNumber']}")
+    if [to["phoneNumber"] for to in response.json["to"]] != [to["phoneNumber"] for to in sent["to"]]:
+        problems.append("its recipients are not the request's `to`")
+    if "text" in sent and response.json.get("subject") != sent["text"]:
+        problems.append(f"subject {response.json.get('subject')!r}, the request's text is {sent['text']!r}")
+    assert not problems, f"{where(path)} does not answer {EXAMPLES[stem]['request']}: " + "; ".join(problems)

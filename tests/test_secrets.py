@@ -1,0 +1,97 @@
+"""Secrets stay secret: committed files hold none, and the harness redacts what it shows.
+
+Samples' own output is checked for leaks in test_samples.py (every case, both languages).
+"""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+
+import pytest
+
+from harness import redact, secret_scan
+from harness.paths import ROOT
+
+SETTINGS = {"RC_APP_CLIENT_ID": "clientId123", "RC_APP_CLIENT_SECRET": "s3cr3t-Value-9876",
+            "RC_USER_JWT": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl"}
+BASIC = base64.b64encode(b"clientId123:s3cr3t-Value-9876").decode()
+
+
+def committed_files() -> list[str]:
+    proc = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"not a git checkout, so nothing is committed: {proc.stderr.strip()}")
+    return [name for name in proc.stdout.split("\0") if name]
+
+
+def test_no_committed_file_holds_a_secret():
+    files = committed_files()
+    assert ".env" not in files, ".env is committed: remove it (git rm --cached .env) and rotate its secrets"
+    problems = []
+    for name in files:
+        path = ROOT / name
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            problems += [f"{name} {finding}" for finding in secret_scan.findings(text)]
+    assert not problems, ("committed files hold secret-looking strings; replace them with placeholders "
+                          "like the ones in .env.example:\n" + "\n".join(problems))
+
+
+@pytest.mark.parametrize("line", [
+    SETTINGS["RC_USER_JWT"],
+    "RC_APP_CLIENT_SECRET=Xk29fLq0ZmPw8vBtYc3N",
+    'clientSecret: "Xk29fLq0ZmPw8vBtYc3N",',
+    "sdk = SDK('id', client_secret='Xk29fLq0ZmPw8vBtYc3N')",
+    "Authorization: Bearer U0pDMDFQMDlQQVMwMHxBQUJfMTIzNDU2Nzg5",
+    "-----BEGIN RSA PRIVATE KEY-----",
+])
+def test_the_scan_finds_a_planted_secret(line):
+    assert secret_scan.findings(f"# config\n{line}\n"), f"the scan misses {line!r}"
+
+
+@pytest.mark.parametrize("line", [
+    "RC_APP_CLIENT_SECRET=your-app-client-secret",
+    "RC_USER_JWT=your-user-jwt",
+    'client_secret = "mock-client-secret"',
+    "clientSecret: setting('RC_APP_CLIENT_SECRET'),",
+    "Authorization: Bearer <access token>",
+    '"integrity": "sha512-Xk29fLq0ZmPw8vBtYc3NXk29fLq0ZmPw8vBtYc3N=="',
+])
+def test_the_scan_lets_placeholders_and_code_pass(line):
+    assert secret_scan.findings(line) == []
+
+
+def test_redact_removes_the_settings_secrets_and_tokens():
+    text = (f"secret {SETTINGS['RC_APP_CLIENT_SECRET']} jwt {SETTINGS['RC_USER_JWT']} basic Basic {BASIC} "
+            "token mock-access-AbC_123-x header {'Authorization': 'Bearer U0pDMDFQMDlQQVMwMHxBQUJf'}")
+    shown = redact.redact(text, SETTINGS)
+    for secret in (SETTINGS["RC_APP_CLIENT_SECRET"], SETTINGS["RC_USER_JWT"],
+                   BASIC, "mock-access-AbC_123-x", "U0pDMDFQMDlQQVMwMHxBQUJf"):
+        assert secret not in shown, f"{secret!r} survives redaction: {shown}"
+    assert "clientId123" not in redact.leaks(text, SETTINGS)
+    assert redact.leaks(text, SETTINGS)[:3] == ["the value of RC_APP_CLIENT_SECRET", "the value of RC_USER_JWT",
+                                               "the Basic authorization header"]
+
+
+def test_remembered_secrets_are_redacted_without_the_settings():
+    redact.remember({"RC_APP_CLIENT_SECRET": "remembered-Secret-4242"})
+    assert redact.redact("failed with remembered-Secret-4242") == "failed with [redacted]"
+
+
+def test_a_failing_tests_report_is_redacted(tmp_path):
+    """A test that fails with a secret in its assertion and output: the report shows neither."""
+    (tmp_path / "test_leaky.py").write_text(
+        "def test_leaky():\n"
+        f"    body = {{'assertion': {SETTINGS['RC_USER_JWT']!r}, 'token': 'mock-access-Leaky_1'}}\n"
+        "    print(body)\n"
+        "    assert body == {}\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "harness.report_redaction", "-p", "no:cacheprovider",
+         "--junitxml", str(tmp_path / "junit.xml"), str(tmp_path / "test_leaky.py")],
+        cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "tests"), "PATH": ""})
+    shown = proc.stdout + proc.stderr + (tmp_path / "junit.xml").read_text()
+    assert "1 failed" in proc.stdout, shown
+    assert "[redacted]" in proc.stdout, shown
+    assert SETTINGS["RC_USER_JWT"] not in shown and "mock-access-Leaky_1" not in shown, shown
