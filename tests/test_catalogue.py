@@ -117,9 +117,13 @@ def test_a_stale_or_reasonless_helper_is_named(guide):
     assert any("code-samples/send.py is included by a page" in p for p in problems), problems
 
 
-def test_a_missing_counterpart_is_named(guide):
+def edit_page(guide, old, new):
     page = guide / "docs" / "page.md"
-    page.write_text(page.read_text().replace('--8<-- "code-samples/send.js:send"', ""))
+    page.write_text(page.read_text().replace(old, new))
+
+
+def test_a_missing_counterpart_is_named(guide):
+    edit_page(guide, '--8<-- "code-samples/send.js:send"', "")
     assert check(coverage.uneven_tab_sets, guide) == [
         "page.md:3: code-samples/send.py is shown without its counterpart; include code-samples/send.js "
         "in the JavaScript tab"]
@@ -128,8 +132,7 @@ def test_a_missing_counterpart_is_named(guide):
 
 
 def test_tabs_in_another_order_or_label_are_named(guide):
-    page = guide / "docs" / "page.md"
-    page.write_text(page.read_text().replace('"JavaScript"', '"Node.js"'))
+    edit_page(guide, '"JavaScript"', '"Node.js"')
     assert check(coverage.uneven_tab_sets, guide) == [
         "page.md:3: a tab set showing samples needs the tabs ['Python', 'JavaScript'] in that order, "
         "not ['Python', 'Node.js']"]

@@ -15,7 +15,6 @@ from harness import redact, secret_scan
 from harness.paths import ROOT
 
 
-
 def b64(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
