@@ -7,16 +7,30 @@ from collections.abc import Iterator
 
 import pytest
 
+from harness import live_plugin, live_settings
 from harness.mock_client import MockClient
 from harness.paths import REPORTS
 from harness.redact import redact
 from harness.report_redaction import pytest_runtest_makereport  # noqa: F401  (a hook: redacts every report)
+from harness.target import LiveTarget, MockTarget
 from ringcentral_mock.server import MockServer
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--sample-timeout", type=float, default=30.0,
                      help="seconds a sample may run before its process group is killed")
+    live = parser.getgroup("live", "live runs against the RingCentral platform (docs/maintainers/live-runs.md)")
+    live.addoption("--live", action="store_true",
+                   help="run the samples against RC_SERVER_URL with the credentials in .env, sending real messages")
+    live.addoption("--live-max-messages", type=int, default=4,
+                   help="refuse to start a live run whose selected tests would send more messages (default 4)")
+    live.addoption("--live-env-file", default=str(live_settings.ENV_FILE),
+                   help="the .env file a live run reads (the environment wins); default: the repository's .env")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("live"):
+        config.pluginmanager.register(live_plugin.LivePlugin(config), live_plugin.NAME)
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +45,13 @@ def mock(mock_server: MockServer) -> Iterator[MockClient]:
     client.reset()
     yield client
     client.close()
+
+
+@pytest.fixture
+def target(request: pytest.FixtureRequest) -> MockTarget | LiveTarget:
+    """Where the samples run: the embedded mock on loopback, unless --live."""
+    live = request.config.pluginmanager.get_plugin(live_plugin.NAME)
+    return live.target if live else MockTarget(request.getfixturevalue("mock"))
 
 
 # -- The summary `make verify` prints: page, sample, language, result, time ------------------------

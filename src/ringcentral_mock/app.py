@@ -11,7 +11,7 @@ from . import errors
 from .errors import PlatformError
 from .models import ErrorResponse
 from .recorder import RequestRecorder
-from .routes import admin, messages, oauth, phone_numbers
+from .routes import admin, extensions, messages, oauth, phone_numbers
 from .state import MockState
 
 EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
@@ -20,6 +20,7 @@ EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
 ROUTES = [
     ("POST", "/restapi/oauth/token", oauth.token),
     ("POST", "/restapi/oauth/revoke", oauth.revoke),
+    ("GET", EXTENSION, extensions.read_extension),
     ("GET", f"{EXTENSION}/phone-number", phone_numbers.list_phone_numbers),
     ("POST", f"{EXTENSION}/sms", messages.send_sms),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message),

@@ -39,6 +39,25 @@ class TokenResponse(Model):
     endpoint_id: str
 
 
+# -- Extension ------------------------------------------------------------------------------------
+
+class AccountRef(Model):
+    uri: str
+    id: str
+
+
+class ExtensionInfo(Model):
+    """The fields of GET .../extension/{extensionId} a caller uses to say who is logged in."""
+
+    uri: str
+    id: int
+    extensionNumber: str
+    name: str
+    type: ExtensionType
+    status: Literal["Enabled", "Disabled", "Frozen", "NotActivated", "Unassigned"]
+    account: AccountRef
+
+
 # -- Phone numbers --------------------------------------------------------------------------------
 
 class CountryInfo(Model):

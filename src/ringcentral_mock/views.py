@@ -14,6 +14,18 @@ def extension_uri(base: str, state: MockState, extension_id: int) -> str:
     return f"{base}/restapi/v1.0/account/{state.account_id}/extension/{extension_id}"
 
 
+def extension_info(base: str, state: MockState, extension: Extension) -> models.ExtensionInfo:
+    return models.ExtensionInfo(
+        uri=extension_uri(base, state, extension.id),
+        id=extension.id,
+        extensionNumber=extension.extension_number,
+        name=extension.name,
+        type=extension.type,
+        status=extension.status,
+        account=models.AccountRef(uri=f"{base}/restapi/v1.0/account/{state.account_id}", id=str(state.account_id)),
+    )
+
+
 def message_info(base: str, state: MockState, message: Message) -> models.MessageInfo:
     uri = f"{extension_uri(base, state, message.extension_id)}/message-store/{message.id}"
     failed = message.status in ("DeliveryFailed", "SendingFailed")

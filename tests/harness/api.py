@@ -6,6 +6,7 @@ import base64
 
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 TOKEN = "/restapi/oauth/token"
+EXTENSION = "/restapi/v1.0/account/~/extension/~"
 SMS = "/restapi/v1.0/account/~/extension/~/sms"
 PHONE_NUMBERS = "/restapi/v1.0/account/~/extension/~/phone-number"
 MESSAGE_STORE = "/restapi/v1.0/account/~/extension/~/message-store"

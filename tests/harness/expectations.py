@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from string import Template
 from typing import Any
 
+from .api import TOKEN
 from .paths import ROOT
 
 EXPECTATIONS = ROOT / "tests" / "expectations.toml"
+# The requests that send a message: each recipient of one is a message sent.
+SEND_PATH = re.compile(r"/extension/[^/]+/(?:sms|mms)$")
 
 
 @dataclass(frozen=True)
@@ -22,9 +25,26 @@ class Case:
     stdout: tuple[str, ...] = ()
     stderr: str | None = None
     requests: tuple[dict[str, Any], ...] | None = None  # None: not checked beyond "all accepted"
+    live_stdout: tuple[str, ...] | None = None  # what a live run prints instead, where the mock's literals differ
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
+
+    @property
+    def logins(self) -> int | None:
+        """Token requests the run makes (the Auth rate-limit group); None when requests are not listed."""
+        if self.requests is None:
+            return None
+        return sum(1 for r in self.requests if (r["method"], r["path"]) == ("POST", TOKEN))
+
+    @property
+    def messages(self) -> int | None:
+        """At most how many messages the run sends: the recipients of every send it lists, refused or not
+        (the platform might accept what the mock refuses); None when its requests are not listed."""
+        if self.requests is None:
+            return None
+        return sum(len(r.get("body", {}).get("to", [None])) for r in self.requests
+                   if r["method"] == "POST" and SEND_PATH.search(r["path"]))
 
 
 def load() -> dict[str, dict[str, Any]]:
@@ -40,7 +60,8 @@ def cases_for(sample: str, table: dict[str, dict[str, Any]] | None = None) -> li
 def _case(name: str, data: dict[str, Any]) -> Case:
     return Case(name=name, scenario=data.get("scenario", "default"), env=data.get("env", {}),
                 exit=data.get("exit", 0), stdout=tuple(data.get("stdout", ())), stderr=data.get("stderr"),
-                requests=tuple(data["requests"]) if "requests" in data else None)
+                requests=tuple(data["requests"]) if "requests" in data else None,
+                live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None)
 
 
 def fill(value: Any, values: dict[str, str]) -> Any:

@@ -1,0 +1,15 @@
+"""GET .../extension/{extensionId}: who the caller is logged in as (number, name, type, status)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from .. import models, views
+from ..state import Extension
+from .deps import base_url, mock_state, owner
+
+
+async def read_extension(request: Request, extension: Annotated[Extension, Depends(owner)]) -> models.ExtensionInfo:
+    return views.extension_info(base_url(request), mock_state(request), extension)

@@ -1,0 +1,101 @@
+"""Where the samples run: the embedded mock (the default) or, with --live, the platform itself.
+
+The sample test asks its target what to skip, which settings a run gets, which output lines to
+expect, and what requests were recorded; only the mock can say the last, so live runs skip it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ringcentral_mock.scenarios import DEFAULT
+
+from .expectations import Case
+from .mock_client import MockClient
+from .pacing import Pacer
+from .runner import Run
+
+
+class MockTarget:
+    """The embedded mock on loopback: reset to the case's scenario before each run, requests recorded."""
+
+    live = False
+
+    def __init__(self, mock: MockClient) -> None:
+        self.mock = mock
+        self.server_url = mock.url
+
+    def skip_reason(self, case: Case) -> str | None:
+        return None
+
+    def settings(self, case: Case) -> dict[str, str]:
+        return self.mock.reset(case.scenario) | case.env
+
+    def stdout(self, case: Case) -> tuple[str, ...]:
+        return case.stdout
+
+    def finished(self, run: Run) -> None:
+        pass
+
+    def recorded(self) -> list[dict] | None:
+        return self.mock.requests()
+
+
+@dataclass
+class Plan:
+    """What the selected cases will do live, counted before any of them runs."""
+
+    runs: int = 0
+    messages: int = 0
+    logins: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> how many runs
+
+
+class LiveTarget:
+    """RC_SERVER_URL with the .env credentials: no scenarios, no recorder, logins paced."""
+
+    live = True
+    UNCHECKED = "the requests each run makes (that needs the mock's /__mock/requests)"
+
+    def __init__(self, settings: dict[str, str], pacer: Pacer, say: Callable[[str], None] = print) -> None:
+        self.base = settings
+        self.pacer = pacer
+        self.say = say  # a line for the person watching: a paced wait is otherwise silent
+        self.server_url = settings["RC_SERVER_URL"]
+
+    def skip_reason(self, case: Case) -> str | None:
+        if case.scenario != DEFAULT:
+            return (f"needs the mock's {case.scenario!r} scenario; "
+                    "a live run is the account RC_USER_JWT logs in as")
+        if case.messages is None:
+            return "tests/expectations.toml lists no requests for it, so a live run cannot count what it sends"
+        return None
+
+    def plan(self, cases: list[Case]) -> Plan:
+        plan = Plan()
+        for case in cases:
+            if reason := self.skip_reason(case):
+                plan.skipped[reason] += 1
+                continue
+            plan.runs += 1
+            plan.messages += case.messages or 0
+            plan.logins += case.logins or 0
+        return plan
+
+    def settings(self, case: Case) -> dict[str, str]:
+        if delay := self.pacer.delay(case.logins or 0):
+            self.say(f"pacing: waiting {delay:.0f} s for room in the Auth rate-limit window")
+        self.pacer.wait(case.logins or 0)
+        return self.base | case.env
+
+    def stdout(self, case: Case) -> tuple[str, ...]:
+        return case.stdout if case.live_stdout is None else case.live_stdout
+
+    def finished(self, run: Run) -> None:
+        if "HTTP 429" in run.stderr:
+            self.pacer.penalise()  # the sample's Retry-After is not visible here: wait the documented penalty
+
+    def recorded(self) -> list[dict] | None:
+        return None
