@@ -7,9 +7,10 @@ PY := $(VENV)/bin/python
 MOCK_PORT ?= 8765
 SCENARIO ?= default
 PYTEST_ARGS ?=
+LIVE_MAX_MESSAGES ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build mock verify test lint clean
+.PHONY: install serve build mock verify verify-live test lint clean
 
 ## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK (idempotent)
 install: $(VENV)/.installed node_modules/.installed
@@ -40,6 +41,11 @@ mock:
 ## verify: the main job: strict build, then every documented sample in both languages
 verify: install
 	$(PY) -m pytest tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
+
+## verify-live: the same sample tests against RC_SERVER_URL with the credentials in .env; sends real
+## messages (at most LIVE_MAX_MESSAGES): see docs/maintainers/live-runs.md. One at a time (-n 0).
+verify-live: install
+	$(PY) -m pytest --live --live-max-messages=$(LIVE_MAX_MESSAGES) -n 0 -rs tests/test_samples.py $(PYTEST_ARGS)
 
 ## test: everything
 test: install

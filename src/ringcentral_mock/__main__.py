@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((args.host, args.port))
+        sock.listen(128)  # and listen: a client reading the printed lines may connect at once (queued till served)
     except OSError as exc:
         sys.exit(f"ringcentral-mock: cannot listen on {args.host}:{args.port}: {exc.strerror}")
     host, port = sock.getsockname()[:2]
