@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from . import errors
+from .bodylimit import BodySizeLimit
 from .errors import PlatformError
 from .models import ErrorResponse
+from .ratelimit import RateLimitHeaders
 from .recorder import RequestRecorder
 from .routes import admin, extensions, messages, oauth, phone_numbers
+from .routes.deps import accepted_media_type, rate_limited
 from .state import MockState
 
 EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
 
-# (method, path, handler): everything the mock serves, in one place.
+# (method, path, handler, rate-limit group): everything the mock serves, in one place. The groups
+# are the platform's (its OpenAPI's x-throttling-group); the mock publishes them the same way.
 ROUTES = [
-    ("POST", "/restapi/oauth/token", oauth.token),
-    ("POST", "/restapi/oauth/revoke", oauth.revoke),
-    ("GET", EXTENSION, extensions.read_extension),
-    ("GET", f"{EXTENSION}/phone-number", phone_numbers.list_phone_numbers),
-    ("POST", f"{EXTENSION}/sms", messages.send_sms),
-    ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message),
+    ("POST", "/restapi/oauth/token", oauth.token, "Auth"),
+    ("POST", "/restapi/oauth/revoke", oauth.revoke, "Auth"),
+    ("GET", EXTENSION, extensions.read_extension, "Light"),
+    ("GET", f"{EXTENSION}/phone-number", phone_numbers.list_phone_numbers, "Light"),
+    ("POST", f"{EXTENSION}/sms", messages.send_sms, "Medium"),
+    ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message, "Light"),
 ]
 ADMIN_ROUTES = [
     ("GET", "/__mock/health", admin.health),
     ("GET", "/__mock/requests", admin.recorded_requests),
     ("POST", "/__mock/reset", admin.reset),
     ("GET", "/__mock/env", admin.env),
+    ("POST", "/__mock/clock", admin.advance_clock),
 ]
-ERROR_RESPONSES = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404)}
+ERROR_RESPONSES = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 413, 415, 429)}
 
 
 def create_app(state: MockState | None = None) -> FastAPI:
@@ -39,32 +44,40 @@ def create_app(state: MockState | None = None) -> FastAPI:
     app = FastAPI(title="RingCentral platform mock (SMS subset)", version="1.0",
                   openapi_url="/__mock/openapi.json", docs_url=None, redoc_url=None)
     app.state.mock = state
-    for method, path, handler in ROUTES:
+    for method, path, handler, group in ROUTES:
         app.add_api_route(path, handler, methods=[method], responses=ERROR_RESPONSES,
-                          response_model_exclude_none=True)
+                          response_model_exclude_none=True, openapi_extra={"x-throttling-group": group},
+                          dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
     for method, path, handler in ADMIN_ROUTES:
         app.add_api_route(path, handler, methods=[method], include_in_schema=False)
     app.add_exception_handler(PlatformError, platform_error)
     app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(HTTPException, unknown_route)
+    app.add_exception_handler(HTTPException, http_error)
+    # Outermost last: the recorder sees every request, refused ones included.
+    app.add_middleware(RateLimitHeaders)
+    app.add_middleware(BodySizeLimit, max_bytes=lambda: state.scenario["limits"]["max_body_bytes"])
     app.add_middleware(RequestRecorder, requests=lambda: state.requests)
     return app
 
 
 async def platform_error(_: Request, exc: PlatformError) -> JSONResponse:
-    return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+    return exc.response()
 
 
 async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
     """Pydantic's first complaint, told the platform's way: CMN-103 for bad JSON, else CMN-101."""
     first = exc.errors()[0]
     if first["type"] == "json_invalid":
-        return await platform_error(request, PlatformError.of(errors.JSON_UNPARSABLE))
+        return PlatformError.of(errors.JSON_UNPARSABLE).response()
     parameter = ".".join(str(part) for part in first["loc"][1:] if not isinstance(part, int))
-    return await platform_error(request, PlatformError.of(errors.INVALID_PARAMETER, parameter or "body"))
+    return PlatformError.of(errors.INVALID_PARAMETER, parameter or "body").response()
 
 
-async def unknown_route(request: Request, exc: HTTPException) -> JSONResponse:
+async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """Starlette's own refusals: no route (404), wrong method (405), a body over the limit (413), a
+    body it cannot parse (400)."""
     if exc.status_code in (404, 405):
-        return await platform_error(request, PlatformError.of(errors.INVALID_URI))
-    return JSONResponse({"message": exc.detail}, status_code=exc.status_code)
+        return PlatformError.of(errors.INVALID_URI).response()
+    if exc.status_code == 413:
+        return PlatformError.of(errors.BODY_TOO_LARGE).response()
+    return PlatformError.of(errors.REQUEST_UNPARSABLE).response()

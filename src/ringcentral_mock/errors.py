@@ -9,11 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.responses import JSONResponse
+
 # (HTTP status, errorCode, message template) as the platform's error reference lists them.
 INVALID_PARAMETER = (400, "CMN-101", "Parameter [{parameter}] value is invalid")
 RESOURCE_NOT_FOUND = (404, "CMN-102", "Resource for parameter [{parameter}] is not found")
 JSON_UNPARSABLE = (400, "CMN-103", "JSON can't be parsed.")
+REQUEST_UNPARSABLE = (400, "CMN-104", "Cannot parse request")
 INVALID_URI = (404, "CMN-120", "Invalid URI")
+RATE_EXCEEDED = (429, "CMN-301", "Request rate exceeded")
 AUTH_HEADER_INVALID = (401, "OAU-123", "Invalid Authorization header value: {value}")
 ACCESS_TOKEN_EXPIRED = (401, "OAU-128", "Access token expired.")
 ACCESS_TOKEN_CORRUPTED = (401, "OAU-129", "Access token corrupted.")
@@ -21,6 +25,12 @@ INVALID_CLIENT = (401, "OAU-146", "Invalid client credentials")
 SMS_NOT_AVAILABLE = (403, "MSG-242", "Sending SMS is not available from the number specified.")
 NUMBER_NOT_OWNED = (403, "MSG-304", "Phone number doesn't belong to extension")
 MESSAGE_TOO_LONG = (400, "MSG-338", "Message size limit exceeded")
+# The platform's API reference lists this code (for group MMS) among the SMS endpoint's errors.
+TOO_MANY_RECIPIENTS = (400, "MSG-381", "Exceeded maximum number of recipients for a Group MMS: [{limit}]")
+# The platform documents no code of its own for these two; the status is HTTP's, the code the
+# nearest documented one (see docs/mock-rules.md).
+UNSUPPORTED_MEDIA_TYPE = (415, "CMN-101", "Parameter [{parameter}] value is invalid")
+BODY_TOO_LARGE = (413, "CMN-104", "Cannot parse request: the body is too large")
 
 # OAuth grant failures carry RFC 6749's fields beside the platform's errors[] list.
 TOKEN_NOT_FOUND = (400, "OAU-213", "Token not found")
@@ -60,3 +70,7 @@ class PlatformError(Exception):
         if self.parameter:
             body["parameterName"] = self.parameter
         return body
+
+    def response(self) -> JSONResponse:
+        """The one place an error becomes HTTP: handlers and middleware both answer with this."""
+        return JSONResponse(self.body(), status_code=self.status, headers=self.headers)

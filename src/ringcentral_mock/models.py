@@ -6,9 +6,9 @@ against these models and publishes them at /__mock/openapi.json.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # E.164, with the leading "+" optional as the platform accepts it.
 PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
@@ -16,9 +16,23 @@ PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
 MessageStatus = Literal["Queued", "Sent", "Delivered", "DeliveryFailed", "SendingFailed", "Received"]
 NumberFeature = Literal["CallerId", "SmsSender", "A2PSmsSender", "MmsSender", "InternationalSmsSender",
                         "Delegated"]
+# The phone-number list's `usageType` filter takes fewer values than a record's `usageType` shows.
+UsageTypeFilter = Literal["MainCompanyNumber", "AdditionalCompanyNumber", "CompanyNumber", "DirectNumber",
+                          "CompanyFaxNumber", "ForwardedNumber", "ForwardedCompanyNumber", "BusinessMobileNumber",
+                          "ExternalMobileNumber"]
+NumberStatusFilter = Literal["Normal", "Pending", "PortedIn", "Temporary"]
 ExtensionType = Literal["User", "FaxUser", "VirtualUser", "DigitalUser", "Department", "Announcement",
                         "Voicemail", "SharedLinesGroup", "PagingOnly", "IvrMenu", "ApplicationExtension",
                         "ParkLocation", "Site"]
+
+
+def _encodable(value: str) -> str:
+    value.encode("utf-8")  # a lone surrogate (JSON "\ud800") raises, and pydantic turns that into CMN-101
+    return value
+
+
+# Text a request carries: any Unicode string, but no lone UTF-16 surrogates.
+RequestText = Annotated[str, AfterValidator(_encodable)]
 
 
 class Model(BaseModel):
@@ -37,6 +51,20 @@ class TokenResponse(Model):
     scope: str
     owner_id: str
     endpoint_id: str
+
+
+class TokenRequest(Model):
+    """The token endpoint's form: a JWT grant or a refresh grant (lifetimes are optional wishes)."""
+
+    grant_type: RequestText
+    assertion: RequestText | None = None
+    refresh_token: RequestText | None = None
+    access_token_ttl: int | None = None
+    refresh_token_ttl: int | None = None
+
+
+class RevokeRequest(Model):
+    token: RequestText = ""
 
 
 # -- Extension ------------------------------------------------------------------------------------
@@ -127,10 +155,19 @@ class PhoneNumberField(Model):
     phoneNumber: str = Field(pattern=PHONE_NUMBER_PATTERN)
 
 
+class CountryRef(Model):
+    id: RequestText | None = None
+    uri: RequestText | None = None
+    name: RequestText | None = None
+    isoCode: RequestText | None = None
+    callingCode: RequestText | None = None
+
+
 class SmsRequest(Model):
     from_: PhoneNumberField = Field(alias="from")
     to: list[PhoneNumberField] = Field(min_length=1)
-    text: str
+    text: RequestText
+    country: CountryRef | None = None
 
 
 class MessageAttachment(Model):

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import itertools
 import secrets
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import errors, scenarios
 from .clock import Clock
 from .errors import PlatformError
+from .ratelimit import RateLimiter
 
 MAX_TEXT_UTF16_UNITS = 1000
+MAX_RECIPIENTS = 10
 
 
 @dataclass
@@ -93,8 +96,10 @@ class MockState:
         self.client_secret: str = data["app"]["client_secret"]
         self.extensions = [_extension(e) for e in data["extensions"]]
         self.tokens: dict[str, Token] = {}
-        self.messages: dict[int, Message] = {}
-        self.requests: list[dict[str, Any]] = []
+        # Both stores keep only the newest entries, so a long `make mock` session stays bounded.
+        self.messages: dict[int, Message] = CappedDict(data["limits"]["max_stored_messages"])
+        self.requests: deque[dict[str, Any]] = deque(maxlen=data["limits"]["max_recorded_requests"])
+        self.limiter = RateLimiter(data["rate_limits"], self.clock)
         self._ids = itertools.count(50000001)
 
     # -- the scenario's reader-facing settings ---------------------------------------------------
@@ -118,18 +123,18 @@ class MockState:
         if (client_id, client_secret) != (self.client_id, self.client_secret):
             raise PlatformError.oauth(errors.INVALID_CLIENT, "invalid_client")
 
-    def login_with_jwt(self, assertion: str) -> Token:
+    def login_with_jwt(self, assertion: str, access_ttl: int | None = None, refresh_ttl: int | None = None) -> Token:
         extension = next((e for e in self.extensions if e.jwt == assertion), None)
         if extension is None:
             raise PlatformError.oauth(errors.TOKEN_NOT_FOUND, "invalid_grant")
-        return self._issue_token(extension.id)
+        return self._issue_token(extension.id, access_ttl, refresh_ttl)
 
-    def refresh(self, refresh_token: str) -> Token:
+    def refresh(self, refresh_token: str, access_ttl: int | None = None, refresh_ttl: int | None = None) -> Token:
         token = next((t for t in self.tokens.values() if t.refresh_token == refresh_token), None)
         if token is None or token.refresh_expires_at <= self.clock.now():
             raise PlatformError.oauth(errors.TOKEN_NOT_FOUND, "invalid_grant")
         del self.tokens[token.access_token]
-        return self._issue_token(token.extension_id)
+        return self._issue_token(token.extension_id, access_ttl, refresh_ttl)
 
     def revoke(self, token_value: str) -> None:
         """Revoking an unknown token succeeds, as on the platform: revocation is idempotent."""
@@ -137,7 +142,9 @@ class MockState:
             if token_value in (access, token.refresh_token):
                 del self.tokens[access]
 
-    def _issue_token(self, extension_id: int) -> Token:
+    def _issue_token(self, extension_id: int, access_ttl: int | None, refresh_ttl: int | None) -> Token:
+        """A new token pair. A client may ask for shorter lifetimes than the scenario's, never longer;
+        zero or less (the JavaScript SDK sends -1 after a 401) means the default."""
         now = self.clock.now()
         ttl = self.scenario["tokens"]
         token = Token(
@@ -145,8 +152,8 @@ class MockState:
             refresh_token=f"mock-refresh-{secrets.token_urlsafe(24)}",
             extension_id=extension_id,
             client_id=self.client_id,
-            access_expires_at=now + ttl["access_ttl"],
-            refresh_expires_at=now + ttl["refresh_ttl"],
+            access_expires_at=now + _lifetime(access_ttl, ttl["access_ttl"]),
+            refresh_expires_at=now + _lifetime(refresh_ttl, ttl["refresh_ttl"]),
         )
         self.tokens[token.access_token] = token
         return token
@@ -176,6 +183,8 @@ class MockState:
     def send_sms(self, sender: Extension, from_number: str, to_numbers: list[str], text: str) -> Message:
         if utf16_units(text) > MAX_TEXT_UTF16_UNITS:
             raise PlatformError.of(errors.MESSAGE_TOO_LONG, "text")
+        if len(to_numbers) > MAX_RECIPIENTS:
+            raise PlatformError.of(errors.TOO_MANY_RECIPIENTS, "to", limit=MAX_RECIPIENTS)
         number = sender.owns(from_number)
         if number is None:
             raise PlatformError.of(errors.NUMBER_NOT_OWNED, "from.phoneNumber")
@@ -221,7 +230,24 @@ class MockState:
 
 def utf16_units(text: str) -> int:
     """Length as the platform counts it: characters outside the BMP take two UTF-16 units."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _lifetime(requested: int | None, configured: int) -> int:
+    return min(requested, configured) if requested and requested > 0 else configured
+
+
+class CappedDict(OrderedDict):
+    """A dict that forgets its oldest entries beyond `cap` items."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__()
+        self.cap = cap
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        super().__setitem__(key, value)
+        while len(self) > self.cap:
+            self.popitem(last=False)
 
 
 def _extension(data: dict[str, Any]) -> Extension:

@@ -18,3 +18,11 @@ def basic(client_id: str = "mock-client-id", secret: str = "mock-client-secret")
 
 def sms_body(sender: str = "+16505550100", to: str = "+16505550199", text: str = "Hello") -> dict:
     return {"from": {"phoneNumber": sender}, "to": [{"phoneNumber": to}], "text": text}
+
+
+def error_code(response) -> tuple[int, str]:
+    """(status, errorCode) of a platform error response, after checking it is JSON in the platform's shape."""
+    assert response.headers["content-type"].startswith("application/json"), response.text
+    body = response.json()
+    assert body["errors"] and all(e["errorCode"] and e["message"] for e in body["errors"]), body
+    return response.status_code, body.get("errorCode") or body["errors"][0]["errorCode"]

@@ -7,4 +7,6 @@ DOCS = ROOT / "docs"
 SAMPLES = ROOT / "code-samples"
 NODE_MODULES = ROOT / "node_modules"
 REPORTS = ROOT / "reports"
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+# The read-only reference beside the checkout; a worktree sits deeper, so look further up too.
+SHARED_REFERENCE = next((p / "shared" / "reference" for p in ROOT.parents if (p / "shared" / "reference").is_dir()),
+                        ROOT.parent / "shared" / "reference")

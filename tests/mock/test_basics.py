@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, basic, sms_body
+from harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, basic, error_code, sms_body
 from ringcentral_mock import errors
-
-
-def error_code(response) -> tuple[int, str]:
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    return response.status_code, body.get("errorCode") or body["errors"][0]["errorCode"]
 
 
 def test_jwt_login_returns_both_lifetimes(client):

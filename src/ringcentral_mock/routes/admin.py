@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from fastapi import Request
-from pydantic import BaseModel
+from fastapi import Request, Response
+from pydantic import BaseModel, Field
 
 from .. import scenarios
 from ..errors import PlatformError
@@ -16,13 +17,18 @@ class ResetRequest(BaseModel):
     scenario: str | None = None
 
 
+class ClockRequest(BaseModel):
+    advance: float = Field(ge=0, description="seconds to move the mock's clock forward")
+
+
 async def health(request: Request) -> dict[str, Any]:
     state = mock_state(request)
     return {"status": "ok", "scenario": state.scenario_name, "scenarios": scenarios.names()}
 
 
-async def recorded_requests(request: Request) -> list[dict[str, Any]]:
-    return mock_state(request).requests
+async def recorded_requests(request: Request) -> Response:
+    # ASCII-escaped JSON: a recorded body may hold text no UTF-8 encoder takes (a lone surrogate).
+    return Response(json.dumps(list(mock_state(request).requests)), media_type="application/json")
 
 
 async def reset(request: Request, body: ResetRequest | None = None) -> dict[str, Any]:
@@ -37,3 +43,10 @@ async def reset(request: Request, body: ResetRequest | None = None) -> dict[str,
 
 async def env(request: Request) -> dict[str, str]:
     return mock_state(request).env(base_url(request))
+
+
+async def advance_clock(request: Request, body: ClockRequest) -> dict[str, Any]:
+    """Move the mock's time forward: tokens expire, rate-limit windows and penalties pass."""
+    clock = mock_state(request).clock
+    clock.advance(body.advance)
+    return {"now": clock.iso(), "offset": clock.offset}

@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import contextlib
+from typing import Annotated
 
-from fastapi import Request, Response
+from fastapi import Form, Request, Response
 
 from .. import errors, models
 from ..errors import PlatformError
-from ..state import MockState
-from .deps import mock_state
+from .deps import basic_client, mock_state
 
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 
 
-async def token(request: Request) -> models.TokenResponse:
+async def token(request: Request, form: Annotated[models.TokenRequest, Form()]) -> models.TokenResponse:
     state = mock_state(request)
-    _check_basic_auth(state, request.headers.get("authorization"))
-    form = await request.form()
-    grant = form.get("grant_type")
-    if grant == JWT_GRANT:
-        issued = state.login_with_jwt(str(form.get("assertion") or ""))
-    elif grant == "refresh_token":
-        issued = state.refresh(str(form.get("refresh_token") or ""))
+    state.check_client(*basic_client(request))
+    lifetimes = {"access_ttl": form.access_token_ttl, "refresh_ttl": form.refresh_token_ttl}
+    if form.grant_type == JWT_GRANT:
+        issued = state.login_with_jwt(form.assertion or "", **lifetimes)
+    elif form.grant_type == "refresh_token":
+        issued = state.refresh(form.refresh_token or "", **lifetimes)
     else:
-        raise PlatformError.oauth(errors.UNSUPPORTED_GRANT, "unsupported_grant_type", grant_type=grant or "")
+        raise PlatformError.oauth(errors.UNSUPPORTED_GRANT, "unsupported_grant_type", grant_type=form.grant_type)
     now = state.clock.now()
     return models.TokenResponse(
         access_token=issued.access_token,
@@ -39,18 +35,8 @@ async def token(request: Request) -> models.TokenResponse:
     )
 
 
-async def revoke(request: Request) -> Response:
+async def revoke(request: Request, form: Annotated[models.RevokeRequest, Form()]) -> Response:
     state = mock_state(request)
-    _check_basic_auth(state, request.headers.get("authorization"))
-    form = await request.form()
-    state.revoke(str(form.get("token") or ""))
+    state.check_client(*basic_client(request))
+    state.revoke(form.token)
     return Response(status_code=200)
-
-
-def _check_basic_auth(state: MockState, header: str | None) -> None:
-    scheme, _, encoded = (header or "").partition(" ")
-    client_id = client_secret = None
-    if scheme.lower() == "basic":
-        with contextlib.suppress(binascii.Error, UnicodeDecodeError):  # a garbled header is no client
-            client_id, _, client_secret = base64.b64decode(encoded, validate=True).decode().partition(":")
-    state.check_client(client_id, client_secret)

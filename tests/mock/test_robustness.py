@@ -1,0 +1,56 @@
+"""Bad input never breaks the mock: oversized bodies, many clients at once, bounded memory."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from harness.api import SMS, error_code, sms_body
+from ringcentral_mock import MockState, create_app
+
+
+def test_declared_oversized_body_is_413_before_it_is_read(client, login, state):
+    state.scenario["limits"]["max_body_bytes"] = 1000
+    headers = {**login(), "Content-Type": "application/json"}
+    response = client.post(SMS, headers=headers, content=b"x" * 1001)
+    assert error_code(response) == (413, "CMN-104")
+    assert state.requests[-1]["body"] is None  # refused on its Content-Length: not a byte was read
+
+
+def test_streamed_oversized_body_is_413_once_it_passes_the_limit(state):
+    """Driven at the ASGI level, so the test sees how many chunks of the stream the mock pulled."""
+    state.scenario["limits"]["max_body_bytes"] = 1000
+    pulled, sent = [], []
+
+    async def receive():
+        pulled.append(100)
+        return {"type": "http.request", "body": b"x" * 100, "more_body": len(pulled) < 100}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": SMS, "raw_path": SMS.encode(), "query_string": b"",
+             "headers": [(b"content-type", b"application/json"), (b"transfer-encoding", b"chunked")],
+             "scheme": "http", "server": ("mock", 80), "client": ("test", 1), "root_path": "",
+             "http_version": "1.1"}
+    asyncio.run(create_app(state)(scope, receive, send))
+    assert sent[0]["status"] == 413 and json.loads(sent[1]["body"])["errorCode"] == "CMN-104"
+    assert sum(pulled) == 1100  # it stopped at the first chunk past the limit
+
+
+def test_body_at_the_limit_is_read(client, login, state):
+    body = sms_body()
+    state.scenario["limits"]["max_body_bytes"] = len(str(body).encode()) + 100
+    assert client.post(SMS, headers=login(), json=body).status_code == 200
+
+
+def test_stored_messages_are_capped_oldest_first(client, login, state):
+    state.messages.cap = 3
+    headers = login()
+    ids = [client.post(SMS, headers=headers, json=sms_body()).json()["id"] for _ in range(5)]
+    assert list(state.messages) == ids[2:]
+
+
+def test_recorded_requests_are_capped():
+    state = MockState()
+    assert state.requests.maxlen == state.scenario["limits"]["max_recorded_requests"]
