@@ -81,7 +81,9 @@ class ExtensionInfo(Model):
     id: int
     extensionNumber: str
     name: str
-    type: ExtensionType
+    type: Literal["User", "FaxUser", "VirtualUser", "DigitalUser", "Department", "Announcement",
+                  "Voicemail", "SharedLinesGroup", "PagingOnly", "IvrMenu", "ApplicationExtension", "ParkLocation",
+                  "Limited", "Bot", "Site", "Room", "ProxyAdmin", "DelegatedLinesGroup", "GroupCallPickup"]
     status: Literal["Enabled", "Disabled", "Frozen", "NotActivated", "Unassigned"]
     account: AccountRef
 

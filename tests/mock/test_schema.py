@@ -1,7 +1,7 @@
 """The mock's published OpenAPI agrees with the platform's official one, name by name, enum by enum.
 
 Compared for every operation both documents have: the path and query parameters, the JSON request
-body, the 200 response body and the throttling group. A field is its dotted path (`to[].phoneNumber`)
+body, the 200 (or default) response body and the throttling group. A field is its dotted path (`to[].phoneNumber`)
 with its JSON type and enum. The mock must accept every request field the platform documents, and
 everything it publishes must exist on the platform with the same type and enum; it may leave out
 optional response fields, as the platform leaves out fields that have no value.
@@ -79,7 +79,9 @@ def operations(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
             for key, value in flatten(doc, body, "", {}).items():
                 fields[f"request {key}"] = value
-            ok = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            responses = op.get("responses", {})
+            success = responses.get("200") or responses.get("default", {})  # readExtension documents only "default"
+            ok = success.get("content", {}).get("application/json", {})
             for key, value in flatten(doc, ok.get("schema"), "", {}).items():
                 fields[f"response {key}"] = value
             ops[f"{method.upper()} {path}"] = fields
@@ -100,8 +102,10 @@ def differences(mock: dict[str, Any], official: dict[str, Any]) -> list[str]:
             elif {**value, "required": None} != {**other, "required": None}:
                 found.append(f"{op}: {key} is {value}, officially {other}")
         for key, other in theirs[op].items():
-            wanted = key.startswith(("path ", "query ", "request ")) or other.get("required")
-            if key not in fields and wanted:
+            # A required field counts only where the mock publishes its parent object.
+            parent = key.rpartition(".")[0].removesuffix("[]")
+            required = other.get("required") and (not parent or parent in fields)
+            if key not in fields and (key.startswith(("path ", "query ", "request ")) or required):
                 found.append(f"{op}: {key} ({other}) is missing from the mock")
     return found
 
