@@ -57,3 +57,21 @@ curl http://127.0.0.1:PORT/__mock/requests
 # --8<-- [start:make-verify]
 make verify
 # --8<-- [end:make-verify]
+
+# --- Live runs against the platform (maintainers/live-runs.md) ---------------
+
+# --8<-- [start:make-verify-live]
+make verify-live
+# --8<-- [end:make-verify-live]
+
+# --8<-- [start:make-verify-live-python]
+make verify-live PYTEST_ARGS='-k python'
+# --8<-- [end:make-verify-live-python]
+
+# --8<-- [start:make-verify-live-more]
+make verify-live LIVE_MAX_MESSAGES=6
+# --8<-- [end:make-verify-live-more]
+
+# --8<-- [start:pytest-live-env-file]
+.venv/bin/python -m pytest --live --live-env-file=live.env -n 0 tests/test_samples.py
+# --8<-- [end:pytest-live-env-file]

@@ -25,7 +25,7 @@ USAGE = pytest.ExitCode.USAGE_ERROR
 class LivePlugin:
     def __init__(self, config: pytest.Config) -> None:
         if getattr(config.option, "numprocesses", None):
-            raise pytest.UsageError("--live runs the samples one at a time to pace its logins: drop -n")
+            raise pytest.UsageError("--live runs the samples one at a time to pace its logins: drop -n (or pass -n 0)")
         settings = live_settings.load(dict(os.environ), Path(config.getoption("live_env_file")))
         try:
             live_settings.check(settings)

@@ -97,5 +97,5 @@ def test_a_refused_login_stops_the_run_with_the_platforms_reason_and_no_secret(p
 def test_live_refuses_parallel_workers(platform, run_live):
     result = run_live(platform.settings, "-n", "2")
     assert result.returncode == 4
-    assert "--live runs the samples one at a time to pace its logins: drop -n" in result.stderr
+    assert "--live runs the samples one at a time to pace its logins: drop -n (or pass -n 0)" in result.stderr
     assert platform.admin.requests() == []
