@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from harness import live_plugin, live_settings
+from harness import live_plugin, live_settings, site
 from harness.mock_client import MockClient
 from harness.paths import REPORTS
 from harness.redact import redact
@@ -39,12 +40,34 @@ def mock_server() -> Iterator[MockServer]:
         yield server
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per session (per xdist worker) into a directory of its own."""
+    site_dir = tmp_path_factory.mktemp("site")
+    build = site.build(site_dir)
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stderr}", pytrace=False)
+    return site_dir
+
+
 @pytest.fixture
 def mock(mock_server: MockServer) -> Iterator[MockClient]:
     client = MockClient(mock_server.url)
     client.reset()
     yield client
     client.close()
+
+
+@pytest.fixture
+def mock_target(request: pytest.FixtureRequest, mock: MockClient) -> MockTarget:
+    """The embedded mock as a target, for the checks bound to it (they skip with --live).
+
+    Their tests call their Case parameter `expected`, not `case`, so a live run's message count
+    (live_plugin) leaves them out."""
+    if request.config.getoption("live"):
+        pytest.skip("mock-bound: compares runs against the embedded mock's recorded requests; --live runs "
+                    "tests/test_samples.py only")
+    return MockTarget(mock)
 
 
 @pytest.fixture

@@ -30,7 +30,8 @@ def test_each_request_example_has_its_response(stem):
 
 
 @pytest.mark.parametrize("stem", sorted(EXAMPLES))
-def test_the_request_example_is_accepted_by_the_mock(stem, mock):
+def test_the_request_example_is_accepted_by_the_mock(stem, mock_target):
+    mock = mock_target.mock
     if "request" not in EXAMPLES[stem]:
         pytest.skip(f"{stem} has no request example (test_each_request_example_has_its_response fails for it)")
     path = EXAMPLES[stem]["request"]

@@ -1,0 +1,72 @@
+"""Run one case of a sample on a target, and judge the run against the case's expectations.
+
+Shared by every test that runs sample code (the files, the code copied from the built pages, the
+language-parity pairs), so each holds it to the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .expectations import Case, match_lines, match_requests
+from .redact import leaks, redact
+from .runner import Run, run_sample, sample_env
+from .target import LiveTarget, MockTarget
+
+# What a raw exception looks like on the way out: the SDKs' texts carry request headers.
+RAW_EXCEPTION = re.compile(r"Traceback \(most recent call last\)|ApiException|^\s+at .+:\d+:\d+\)?$"
+                           r"|\bAuthorization\b|\bBearer\b", re.MULTILINE)
+
+
+@dataclass
+class Outcome:
+    run: Run
+    recorded: list[dict[str, Any]] | None  # the requests the mock received; None live (nothing records them)
+    settings: dict[str, str]  # the run's environment settings (secrets included: never show them)
+    stdout: tuple[str, ...]  # the output patterns this target expects
+
+    @property
+    def evidence(self) -> str:
+        """What the run printed and sent, redacted, for a failure message."""
+        requests = "" if self.recorded is None else "--- requests\n" + "\n".join(
+            f"{r['method']} {r['path']} -> {r['status']}" for r in self.recorded)
+        return redact(f"--- stdout\n{self.run.stdout}--- stderr\n{self.run.stderr}{requests}", self.settings)
+
+
+def run_case(target: MockTarget | LiveTarget, language: str, path: Path, case: Case, timeout: float) -> Outcome:
+    settings = target.settings(case)
+    run = run_sample(language, path, sample_env(settings), timeout)
+    target.finished(run)
+    return Outcome(run, target.recorded(), settings, target.stdout(case))
+
+
+def problems(case: Case, outcome: Outcome) -> list[str]:
+    """Everything wrong with the run, one line each (empty when it did what the case expects)."""
+    run, recorded = outcome.run, outcome.recorded
+    if run.timed_out:
+        return [f"killed after {run.seconds:.0f}s"]
+    found = []
+    if run.returncode != case.exit:
+        found.append(f"exit code {run.returncode}, expected {case.exit}")
+    leaked = leaks(run.stdout + run.stderr, outcome.settings)
+    if leaked:
+        found.append(f"output leaks {', '.join(leaked)}")
+    if RAW_EXCEPTION.search(run.stdout + run.stderr):
+        found.append("output shows a raw exception or request headers; print one `Error: ...` line instead")
+    if case.exit != 0 and len(run.stderr.strip().splitlines()) != 1:
+        found.append("a failure must say what went wrong in exactly one line on stderr")
+    values = dict(outcome.settings)
+    found += match_lines(outcome.stdout, run.stdout, values)
+    if case.stderr:
+        found += match_lines((case.stderr,), run.stderr, values)
+    if recorded is None:
+        pass  # live: nothing recorded what the sample sent (LiveTarget.UNCHECKED)
+    elif case.requests is None:
+        found += [f"{r['method']} {r['path']} was refused with {r['status']}"
+                  for r in recorded if case.exit == 0 and r["status"] >= 400]
+    else:
+        found += match_requests(case.requests, recorded, values)
+    return found

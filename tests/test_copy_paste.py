@@ -1,0 +1,51 @@
+"""The copy-paste test: the code as the built page shows it, not the file it came from, runs.
+
+For every sample tab on every page, the code block is taken from the built HTML, saved under the
+name the tab gives it (sms.py, sms.js) in an empty folder, and run through every case of its
+sample. A section cut that drops an import or a helper fails here even though the file still runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness import catalogue, expectations, site, verdict
+
+SHOWN = [inc for inc in catalogue.includes() if catalogue.is_sample(inc.path)]
+CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(inc.path).stem)]
+
+
+@pytest.fixture(scope="module")
+def page_blocks(built_site):
+    """Each page's includes paired with the code blocks the built page shows, in order."""
+    pairs: dict[str, dict[int, site.CodeBlock]] = {}
+    for page in sorted({inc.page for inc in SHOWN}):
+        includes = [inc for inc in catalogue.includes() if inc.page == page]
+        blocks = site.code_blocks((built_site / site.page_path(page) / "index.html").read_text("utf-8"))
+        assert len(blocks) == len(includes), (
+            f"{page}: the built page shows {len(blocks)} code blocks for its {len(includes)} `--8<--` "
+            "includes; every code block must be exactly one include")
+        pairs[page] = {inc.line: block for inc, block in zip(includes, blocks, strict=True)}
+    return pairs
+
+
+@pytest.mark.parametrize(("include", "expected"), CASES, ids=[
+    f"{inc.page}:{Path(inc.path).stem}[{catalogue.LANGUAGES[Path(inc.path).suffix]}{'-' + c.name if c.name else ''}]"
+    for inc, c in CASES])
+def test_the_code_as_shown_runs(include, expected, page_blocks, mock_target, tmp_path, request):
+    language = catalogue.LANGUAGES[Path(include.path).suffix]
+    block = page_blocks[include.page][include.line]
+    where = (f"{include.page}, {catalogue.TAB_LABELS[language]} tab, {Path(include.path).stem} "
+             f"({include.path}){' case ' + expected.name if expected.name else ''}")
+    assert block.tab == catalogue.TAB_LABELS[language], f"{where}: the code block is in the tab {block.tab!r}"
+    assert block.title and Path(block.title).suffix == Path(include.path).suffix, (
+        f'{where}: the block needs a title naming the file to save it as, e.g. title="sms{Path(include.path).suffix}",'
+        f" not {block.title!r}")
+    copy = tmp_path / block.title
+    copy.write_text(block.text, "utf-8")
+    outcome = verdict.run_case(mock_target, language, copy, expected, request.config.getoption("sample_timeout"))
+    problems = verdict.problems(expected, outcome)
+    assert not problems, (f"{where}: the code copied from the page, saved as {block.title}, fails:\n  "
+                          + "\n  ".join(problems) + f"\n{outcome.evidence}")
