@@ -61,6 +61,16 @@ def test_a_live_run_names_server_extension_and_recipient_before_it_sends(platfor
     assert sent == [[{"phoneNumber": platform.settings["SMS_RECIPIENT"]}]] * 2
 
 
+def test_the_pacer_follows_the_limits_the_platform_announces(platform, run_live):
+    # 3 logins and 3 reads a minute instead of the documented 5 and 50: one sample run fits (the
+    # pacer paces logins only; the other groups are far from their limits on the platform).
+    platform.admin.reset("rate-limited")
+    result = run_live(platform.settings, SELECTION[0])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "paced to the Auth group's 3 logins per 60 s" in result.stdout
+    assert [r["status"] for r in platform.admin.requests() if r["path"] == TOKEN] == [200, 200]
+
+
 def test_missing_credentials_stop_the_run_before_any_request(platform, run_live):
     result = run_live({"RC_SERVER_URL": platform.settings["RC_SERVER_URL"], "SMS_RECIPIENT": "+16505550142"})
     assert result.returncode == 4
