@@ -102,4 +102,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(redact(
             f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s"))
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "verify.json").write_text(redact(json.dumps(rows, indent=2)) + "\n")
+    # A live run's results are other facts than the mock's: they never overwrite them.
+    report = "verify-live.json" if terminalreporter.config.getoption("live") else "verify.json"
+    (REPORTS / report).write_text(redact(json.dumps(rows, indent=2)) + "\n")

@@ -55,6 +55,6 @@ def run_live(tmp_path: Path):
     def run(settings: dict[str, str], *args: str, env_file: Path | None = None) -> subprocess.CompletedProcess:
         command = [sys.executable, "-m", "pytest", "--live", f"--live-env-file={env_file or tmp_path / 'none'}",
                    "-p", "no:cacheprovider", "-n", "0", "-q", "-rs", *args]
-        return subprocess.run(command, cwd=ROOT, env=sample_env(settings), capture_output=True, text=True,
-                              timeout=120)
+        env = sample_env(settings) | {"REPORTS_DIR": str(tmp_path / "reports")}
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     return run

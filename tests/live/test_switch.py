@@ -7,6 +7,7 @@ subprocess pointed at it, then checks what it printed and what the "platform" re
 from __future__ import annotations
 
 import ipaddress
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -59,6 +60,11 @@ def test_a_live_run_names_server_extension_and_recipient_before_it_sends(platfor
     assert routes(platform) == [("POST", TOKEN), ("GET", EXTENSION), *sample, *sample]
     sent = [r["body"]["to"] for r in platform.admin.requests() if r["path"] == SMS]
     assert sent == [[{"phoneNumber": platform.settings["SMS_RECIPIENT"]}]] * 2
+
+    # Its summary is its own report: the mock's verify.json stays as the last mock run left it.
+    report = json.loads((tmp_path / "reports" / "verify-live.json").read_text())
+    assert sorted(row["result"] for row in report) == ["passed", "passed", "skipped", "skipped"]
+    assert not (tmp_path / "reports" / "verify.json").exists()
 
 
 def test_the_pacer_follows_the_limits_the_platform_announces(platform, run_live):
