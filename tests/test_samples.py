@@ -1,4 +1,4 @@
-"""Every sample every page includes, in each language, against a target: success and failure twins.
+"""Every sample every page includes, in each language, against a target: success, failure twins, faults.
 
 Each test runs the sample file as a reader would and checks its exit code, its output lines and
 the requests it made. The target is the embedded mock, or with --live the platform itself (see
@@ -13,7 +13,8 @@ import pytest
 from harness import catalogue, expectations, verdict
 from harness.paths import ROOT
 
-CASES = [(sample, case) for sample in catalogue.samples() for case in expectations.cases_for(sample.name)]
+CASES = [(sample, case) for sample in catalogue.samples()
+         for case in expectations.cases_for(sample.name, sample.language)]
 
 
 @pytest.mark.parametrize(("sample", "case"), CASES,

@@ -4,15 +4,16 @@
 Log in as the queue's manager with a JWT issued for the queue (a Department extension): its
 direct numbers then carry SmsSender. Run it with `python sms_call_queue.py`. Settings come
 from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET,
-RC_USER_JWT and SMS_RECIPIENT.
+RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS is optional).
 """
 import os
 import sys
 import time
 
+import requests
 from dotenv import load_dotenv
-from ringcentral import SDK
-from ringcentral.http.api_exception import ApiException
+from ringcentral.http import ApiException, ApiResponse, Client
+from ringcentral.platform import Platform
 
 POLL_SECONDS = 2  # how long to wait between status checks while the message is Queued
 MAX_POLLS = 10
@@ -23,6 +24,18 @@ def setting(name, default=None):
     if not value:
         sys.exit(f"Error: {name} is not set; add it to .env or the environment")
     return value
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            return ApiResponse(request, session.send(request, timeout=self.seconds))
 
 
 def find_queue_sms_number(platform):
@@ -46,9 +59,9 @@ def wait_while_queued(platform, message):
 
 def main():
     load_dotenv()
-    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform = sdk.platform()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
     platform.login(jwt=setting("RC_USER_JWT"))
 
     queue, sender = find_queue_sms_number(platform)
@@ -74,7 +87,7 @@ def describe(error):
     """
     response = error.api_response().response() if error.api_response() else None
     if response is None:
-        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+        return f"no answer from the RingCentral platform: {error.__context__ or error}"
     try:
         body = response.json()
     except ValueError:
@@ -89,4 +102,6 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
+    except requests.JSONDecodeError:
+        sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:send-sms-call-queue]

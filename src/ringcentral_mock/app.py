@@ -10,10 +10,11 @@ from starlette.exceptions import HTTPException
 from . import errors
 from .bodylimit import BodySizeLimit
 from .errors import PlatformError
+from .faults import FaultInjector
 from .models import ErrorResponse
 from .ratelimit import RateLimitHeaders
 from .recorder import RequestRecorder
-from .routes import admin, extensions, messages, oauth, phone_numbers
+from .routes import admin, extensions, fault_admin, messages, oauth, phone_numbers
 from .routes.deps import accepted_media_type, rate_limited
 from .state import MockState
 
@@ -35,6 +36,9 @@ ADMIN_ROUTES = [
     ("POST", "/__mock/reset", admin.reset),
     ("GET", "/__mock/env", admin.env),
     ("POST", "/__mock/clock", admin.advance_clock),
+    ("GET", "/__mock/faults", fault_admin.list_faults),
+    ("POST", "/__mock/faults", fault_admin.add_faults),
+    ("DELETE", "/__mock/faults", fault_admin.clear_faults),
 ]
 ERROR_RESPONSES = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 413, 415, 429)}
 
@@ -54,6 +58,7 @@ def create_app(state: MockState | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
     # Outermost last: the recorder sees every request, refused ones included.
+    app.add_middleware(FaultInjector, plan=lambda: state.faults, clock=lambda: state.clock)
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=lambda: state.scenario["limits"]["max_body_bytes"])
     app.add_middleware(RequestRecorder, requests=lambda: state.requests)

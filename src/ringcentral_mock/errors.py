@@ -31,6 +31,7 @@ TOO_MANY_RECIPIENTS = (400, "MSG-381", "Exceeded maximum number of recipients fo
 # nearest documented one (see docs/mock-rules.md).
 UNSUPPORTED_MEDIA_TYPE = (415, "CMN-101", "Parameter [{parameter}] value is invalid")
 BODY_TOO_LARGE = (413, "CMN-104", "Cannot parse request: the body is too large")
+SERVICE_UNAVAILABLE = (503, "CMN-201", "Service Temporary Unavailable")
 
 # OAuth grant failures carry RFC 6749's fields beside the platform's errors[] list.
 TOKEN_NOT_FOUND = (400, "OAU-213", "Token not found")

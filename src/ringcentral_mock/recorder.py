@@ -12,6 +12,8 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .faults import SCOPE_KEY as FAULT
+
 ADMIN_PREFIX = "/__mock/"
 
 
@@ -55,6 +57,7 @@ class RequestRecorder:
                 "content_type": headers.get("content-type"),
                 "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
                 "status": status[0] if status else None,
+                "fault": scope.get(FAULT),  # the kind of injected fault this request met, if any
             })
 
 

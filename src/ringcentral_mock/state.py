@@ -15,6 +15,7 @@ from typing import Any
 from . import errors, scenarios
 from .clock import Clock
 from .errors import PlatformError
+from .faults import FaultPlan
 from .ratelimit import RateLimiter
 
 MAX_TEXT_UTF16_UNITS = 1000
@@ -100,6 +101,7 @@ class MockState:
         self.messages: dict[int, Message] = CappedDict(data["limits"]["max_stored_messages"])
         self.requests: deque[dict[str, Any]] = deque(maxlen=data["limits"]["max_recorded_requests"])
         self.limiter = RateLimiter(data["rate_limits"], self.clock)
+        self.faults = FaultPlan(data.get("faults"))
         self._ids = itertools.count(50000001)
 
     # -- the scenario's reader-facing settings ---------------------------------------------------

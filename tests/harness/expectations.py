@@ -1,7 +1,12 @@
-"""What a sample must do in a scenario: exit code, output lines, and the requests it makes."""
+"""What a sample must do in a scenario: exit code, output lines, and the requests it makes.
+
+Each sample's own cases come from expectations.toml; the fault matrix (fault-matrix.toml) adds one
+case per fault to every sample it applies to.
+"""
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +19,8 @@ from .paths import ROOT
 EXPECTATIONS = ROOT / "tests" / "expectations.toml"
 # The requests that send a message: each recipient of one is a message sent.
 SEND_PATH = re.compile(r"/extension/[^/]+/(?:sms|mms)$")
+FAULT_MATRIX = ROOT / "tests" / "fault-matrix.toml"
+LANGUAGES = ("python", "javascript")
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Case:
     stderr: str | None = None
     requests: tuple[dict[str, Any], ...] | None = None  # None: not checked beyond "all accepted"
     live_stdout: tuple[str, ...] | None = None  # what a live run prints instead, where the mock's literals differ
+    faults: tuple[dict[str, Any], ...] = ()  # injected into the mock before the run
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
@@ -47,21 +55,56 @@ class Case:
                    if r["method"] == "POST" and SEND_PATH.search(r["path"]))
 
 
-def load() -> dict[str, dict[str, Any]]:
-    return tomllib.loads(EXPECTATIONS.read_text("utf-8"))
+def load(path=EXPECTATIONS) -> dict[str, dict[str, Any]]:
+    return tomllib.loads(path.read_text("utf-8"))
 
 
-def cases_for(sample: str, table: dict[str, dict[str, Any]] | None = None) -> list[Case]:
+def cases_for(sample: str, language: str | None = None, table: dict[str, dict[str, Any]] | None = None,
+              matrix: dict[str, dict[str, Any]] | None = None) -> list[Case]:
+    """The sample's success case, then, for a language, the matrix's faults that apply, then its own twins.
+
+    A twin named like a matrix fault changes that fault's expected outcome for this sample. Without a
+    language, the cases are the ones every language shares: no faults from the matrix.
+    """
     entry = dict((load() if table is None else table).get(sample, {}))
+    matrix = load(FAULT_MATRIX) if matrix is None else matrix
     twins = entry.pop("cases", {})
-    return [_case("", entry)] + [_case(name, data) for name, data in twins.items()]
+    main = _case("", entry, language)
+    cases = [main]
+    for name, fault in matrix.items() if language else ():
+        data = _merged(fault, twins.get(name, {}))
+        if _applies(data.get("needs", ()), entry.get("requests")):
+            cases.append(_case(name, data, language, main))
+    return cases + [_case(name, data, language, main) for name, data in twins.items() if name not in matrix]
 
 
-def _case(name: str, data: dict[str, Any]) -> Case:
-    return Case(name=name, scenario=data.get("scenario", "default"), env=data.get("env", {}),
-                exit=data.get("exit", 0), stdout=tuple(data.get("stdout", ())), stderr=data.get("stderr"),
+def _case(name: str, data: dict[str, Any], language: str | None, main: Case | None = None) -> Case:
+    data = _merged({k: v for k, v in data.items() if k not in LANGUAGES}, data.get(language or "", {}))
+    exit_code = data.get("exit", 0)
+    # A run that recovers from a fault must end as the sample's success case does, with no error line.
+    stdout = data.get("stdout", main.stdout if main and exit_code == 0 else ())
+    stderr = data.get("stderr") if exit_code != 0 else None
+    return Case(name=name, scenario=data.get("scenario", main.scenario if main else "default"),
+                env=data.get("env", {}), exit=exit_code, stdout=tuple(stdout), stderr=stderr,
                 requests=tuple(data["requests"]) if "requests" in data else None,
-                live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None)
+                live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None,
+                faults=tuple(data.get("faults", ())))
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        both_tables = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = _merged(merged[key], value) if both_tables else value
+    return merged
+
+
+def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:
+    """Whether a sample whose success case makes `flow` meets what a fault needs (unknown flow: yes)."""
+    if flow is None:
+        return True
+    return all(any(r["method"] == method and fnmatch.fnmatchcase(r["path"], pattern) for r in flow)
+               for method, pattern in (need.split(" ", 1) for need in needs))
 
 
 def fill(value: Any, values: dict[str, str]) -> Any:

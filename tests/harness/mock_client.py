@@ -22,6 +22,14 @@ class MockClient:
         remember(env)  # the scenario's credentials never show in a report
         return env
 
+    def add_faults(self, faults: list[dict[str, Any]]) -> None:
+        """Inject faults until the next reset (see ringcentral_mock.faults)."""
+        self.http.post("/__mock/faults", json={"faults": faults}).raise_for_status()
+
+    def faults(self) -> list[dict[str, Any]]:
+        """The faults in force, each with how many requests it has `seen` and `hits` so far."""
+        return self.http.get("/__mock/faults").json()["faults"]
+
     def requests(self) -> list[dict[str, Any]]:
         return self.http.get("/__mock/requests").json()
 

@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 
 from ringcentral_mock.scenarios import DEFAULT
 
-from .expectations import Case
+from .expectations import Case, fill
 from .mock_client import MockClient
 from .pacing import Pacer
+from .refusing import refusing_server_url
 from .runner import Run
+
+
+def case_env(case: Case) -> dict[str, str]:
+    """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) filled in."""
+    return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url()})
 
 
 class MockTarget:
@@ -31,7 +37,10 @@ class MockTarget:
         return None
 
     def settings(self, case: Case) -> dict[str, str]:
-        return self.mock.reset(case.scenario) | case.env
+        settings = self.mock.reset(case.scenario) | case_env(case)
+        if case.faults:
+            self.mock.add_faults(list(case.faults))
+        return settings
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout
@@ -41,6 +50,9 @@ class MockTarget:
 
     def recorded(self) -> list[dict] | None:
         return self.mock.requests()
+
+    def faults(self) -> list[dict] | None:
+        return self.mock.faults()
 
 
 @dataclass
@@ -66,6 +78,8 @@ class LiveTarget:
         self.server_url = settings["RC_SERVER_URL"]
 
     def skip_reason(self, case: Case) -> str | None:
+        if case.faults:
+            return "injects faults into the mock (tests/fault-matrix.toml); the platform takes no such orders"
         if case.scenario != DEFAULT:
             return (f"needs the mock's {case.scenario!r} scenario; "
                     "a live run is the account RC_USER_JWT logs in as")
@@ -88,7 +102,7 @@ class LiveTarget:
         if delay := self.pacer.delay(case.logins or 0):
             self.say(f"pacing: waiting {delay:.0f} s for room in the Auth rate-limit window")
         self.pacer.wait(case.logins or 0)
-        return self.base | case.env
+        return self.base | case_env(case)
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout if case.live_stdout is None else case.live_stdout
@@ -98,4 +112,7 @@ class LiveTarget:
             self.pacer.penalise()  # the sample's Retry-After is not visible here: wait the documented penalty
 
     def recorded(self) -> list[dict] | None:
+        return None
+
+    def faults(self) -> list[dict] | None:
         return None

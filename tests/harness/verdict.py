@@ -27,12 +27,14 @@ class Outcome:
     recorded: list[dict[str, Any]] | None  # the requests the mock received; None live (nothing records them)
     settings: dict[str, str]  # the run's environment settings (secrets included: never show them)
     stdout: tuple[str, ...]  # the output patterns this target expects
+    faults: list[dict[str, Any]] | None = None  # the faults injected, with how often each fired; None live
 
     @property
     def evidence(self) -> str:
         """What the run printed and sent, redacted, for a failure message."""
         requests = "" if self.recorded is None else "--- requests\n" + "\n".join(
-            f"{r['method']} {r['path']} -> {r['status']}" for r in self.recorded)
+            f"{r['method']} {r['path']} -> {r['status']}" + (f" ({r['fault']} fault)" if r.get("fault") else "")
+            for r in self.recorded)
         return redact(f"--- stdout\n{self.run.stdout}--- stderr\n{self.run.stderr}{requests}", self.settings)
 
 
@@ -40,7 +42,7 @@ def run_case(target: MockTarget | LiveTarget, language: str, path: Path, case: C
     settings = target.settings(case)
     run = run_sample(language, path, sample_env(settings), timeout)
     target.finished(run)
-    return Outcome(run, target.recorded(), settings, target.stdout(case))
+    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults())
 
 
 def problems(case: Case, outcome: Outcome) -> list[str]:
@@ -62,11 +64,30 @@ def problems(case: Case, outcome: Outcome) -> list[str]:
     found += match_lines(outcome.stdout, run.stdout, values)
     if case.stderr:
         found += match_lines((case.stderr,), run.stderr, values)
+    found += [f"the {f['kind']} fault on {f['method']} {f['path']} never fired: no request matched it"
+              for f in outcome.faults or () if f["hits"] == 0]
     if recorded is None:
         pass  # live: nothing recorded what the sample sent (LiveTarget.UNCHECKED)
-    elif case.requests is None:
-        found += [f"{r['method']} {r['path']} was refused with {r['status']}"
-                  for r in recorded if case.exit == 0 and r["status"] >= 400]
-    else:
+    elif case.requests is not None:
         found += match_requests(case.requests, recorded, values)
+    elif case.exit != 0:
+        found += stopped_at_failure(recorded)
+    elif not case.faults:  # a run that recovers from a fault has met a refusal on the way
+        found += [f"{r['method']} {r['path']} was refused with {r['status']}" for r in recorded if r["status"] >= 400]
     return found
+
+
+def stopped_at_failure(recorded: list[dict[str, Any]]) -> list[str]:
+    """A failing sample stops at the request that failed (refused, unanswered, or met by a fault).
+
+    Repeats of requests already made may follow (the JavaScript SDK retries once after a 401); a new
+    request means the sample carried on as if nothing had happened.
+    """
+    failed = next((i for i, r in enumerate(recorded) if r["status"] is None or r["status"] >= 400 or r.get("fault")),
+                  None)
+    if failed is None:
+        return []
+    made = {(r["method"], r["path"]) for r in recorded[:failed + 1]}
+    new = [f"{r['method']} {r['path']}" for r in recorded[failed + 1:] if (r["method"], r["path"]) not in made]
+    return [f"carried on after {recorded[failed]['method']} {recorded[failed]['path']} failed: {', '.join(new)}"
+            ] if new else []
