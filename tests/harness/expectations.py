@@ -61,21 +61,21 @@ def load(path=EXPECTATIONS) -> dict[str, dict[str, Any]]:
 
 def cases_for(sample: str, language: str | None = None, table: dict[str, dict[str, Any]] | None = None,
               matrix: dict[str, dict[str, Any]] | None = None) -> list[Case]:
-    """The sample's success case, then, for a language, the matrix's faults that apply, then its own twins.
+    """The sample's success case, then (for a language) the matrix's faults that apply, then its own twins.
 
-    A twin named like a matrix fault changes that fault's expected outcome for this sample. Without a
-    language, the cases are the ones every language shares: no faults from the matrix.
+    A twin named like a matrix fault is that fault with this sample's changes. Without a language,
+    the cases are the sample's own, the ones every language shares.
     """
     entry = dict((load() if table is None else table).get(sample, {}))
     matrix = load(FAULT_MATRIX) if matrix is None else matrix
-    twins = entry.pop("cases", {})
+    twins = {name: _merged(matrix.get(name, {}), data) for name, data in entry.pop("cases", {}).items()}
     main = _case("", entry, language)
     cases = [main]
     for name, fault in matrix.items() if language else ():
-        data = _merged(fault, twins.get(name, {}))
+        data = twins.pop(name, fault)
         if _applies(data.get("needs", ()), entry.get("requests")):
             cases.append(_case(name, data, language, main))
-    return cases + [_case(name, data, language, main) for name, data in twins.items() if name not in matrix]
+    return cases + [_case(name, data, language, main) for name, data in twins.items()]
 
 
 def _case(name: str, data: dict[str, Any], language: str | None, main: Case | None = None) -> Case:
