@@ -10,10 +10,10 @@ PYTEST_ARGS ?=
 LIVE_MAX_MESSAGES ?= 4
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build mock verify verify-live test lint clean
+.PHONY: install browser serve build mock verify verify-live test lint clean
 
-## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK (idempotent)
-install: $(VENV)/.installed node_modules/.installed
+## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium (idempotent)
+install: $(VENV)/.installed node_modules/.installed browser
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,12 @@ $(VENV)/.installed: pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
+
+## browser: Debian's Chromium for the browser tests (Playwright's own download cannot work here), with
+## apt where it is missing. Without it the browser tests skip, except under CI=true, where this fails.
+browser:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; } \
+		|| { [ "$$CI" != true ] && echo "make: could not install chromium; the browser tests will skip" >&2; }
 
 ## serve: preview the site on http://127.0.0.1:8000, rebuilding when docs/ or code-samples/ change
 serve: install
