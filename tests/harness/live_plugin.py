@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from . import live_settings
+from .expectations import Case
 from .live_account import Extension, whoami
 from .live_settings import LiveSetupError
 from .pacing import Pacer
@@ -36,8 +37,10 @@ class LivePlugin:
         self.target = LiveTarget(settings, Pacer(), say=lambda line: self.write(config, line))
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        cases = [item.callspec.params["case"] for item in session.items
-                 if "case" in getattr(getattr(item, "callspec", None), "params", {})]
+        # Only tests that take the `target` fixture reach the platform; their Case says what they send.
+        cases = [param for item in session.items if "target" in getattr(item, "fixturenames", ())
+                 for param in getattr(getattr(item, "callspec", None), "params", {}).values()
+                 if isinstance(param, Case)]
         plan = self.target.plan(cases)
         if plan.messages > self.max_messages:
             pytest.exit(f"--live: the selected tests would send up to {plan.messages} messages, more than "
