@@ -18,6 +18,26 @@ from harness.runner import sample_env
 RECIPIENT = "+16505550142"  # not the example's: a live run refuses .env.example's values
 
 
+class FakeClock:
+    """A clock for the pacer: sleeping moves it on at once."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
 @dataclass
 class Platform:
     """The mock process: the settings it printed, and its admin API to reset it and read what it got."""

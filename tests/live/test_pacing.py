@@ -7,26 +7,8 @@ import pytest
 from harness.pacing import PENALTY, Pacer
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.slept: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
-
-
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def pacer(clock: FakeClock) -> Pacer:
+def pacer(clock) -> Pacer:
     return Pacer(clock=clock, sleep=clock.sleep)
 
 
