@@ -45,8 +45,8 @@ def _login(http: httpx.Client, settings: dict[str, str], pacer: Pacer) -> str:
         pacer.observe(response.status_code, response.headers)
         if response.status_code != 429:
             break
-    return _accepted(response, settings, "the login (check RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT)"
-                     )["access_token"]
+    body = _accepted(response, settings, "the login (check RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT)")
+    return body["access_token"]
 
 
 def _accepted(response: httpx.Response, settings: dict[str, str], what: str) -> dict:
