@@ -47,6 +47,8 @@ mock:
 ## verify: the main job: strict build, then every documented sample in both languages
 verify: install
 	$(PY) -m pytest tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
+	@# then the site, so the notes under the samples come from the report this run just wrote
+	$(PY) -m mkdocs build --strict
 
 ## verify-live: the same sample tests against RC_SERVER_URL with the credentials in .env; sends real
 ## messages (at most LIVE_MAX_MESSAGES): see docs/maintainers/live-runs.md. One at a time (-n 0).
@@ -59,7 +61,7 @@ test: install
 
 ## lint: ruff on the Python, node --check on the JavaScript
 lint: install
-	$(PY) -m ruff check src tests code-samples
+	$(PY) -m ruff check src tests hooks code-samples
 	for f in $$(git ls-files 'code-samples/*.js'); do node --check "$$f" || exit 1; done
 
 clean:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import live_plugin, live_settings, site
+from harness import live_plugin, live_settings, site, verify_report
 from harness.mock_client import MockClient
 from harness.paths import REPORTS
 from harness.redact import redact
@@ -104,4 +104,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     REPORTS.mkdir(exist_ok=True)
     # A live run's results are other facts than the mock's: they never overwrite them.
     report = "verify-live.json" if terminalreporter.config.getoption("live") else "verify.json"
+    rows = verify_report.merged(REPORTS / report, verify_report.stamped(rows))  # versions: hooks/verified_with.py
     (REPORTS / report).write_text(redact(json.dumps(rows, indent=2)) + "\n")

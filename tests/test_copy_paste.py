@@ -19,16 +19,12 @@ CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(in
 
 @pytest.fixture(scope="module")
 def page_blocks(built_site):
-    """Each page's includes paired with the code blocks the built page shows, in order."""
-    pairs: dict[str, dict[int, site.CodeBlock]] = {}
-    for page in sorted({inc.page for inc in SHOWN}):
-        includes = [inc for inc in catalogue.includes() if inc.page == page]
-        blocks = site.code_blocks((built_site / site.page_path(page) / "index.html").read_text("utf-8"))
-        assert len(blocks) == len(includes), (
-            f"{page}: the built page shows {len(blocks)} code blocks for its {len(includes)} `--8<--` "
-            "includes; every code block must be exactly one include")
-        pairs[page] = {inc.line: block for inc, block in zip(includes, blocks, strict=True)}
-    return pairs
+    """Each page's code blocks by the line of the include they show."""
+    try:
+        return {page: {inc.line: block for inc, block in site.shown_includes(built_site, page)}
+                for page in sorted({inc.page for inc in SHOWN})}
+    except ValueError as mismatch:
+        pytest.fail(str(mismatch), pytrace=False)
 
 
 @pytest.mark.parametrize(("include", "expected"), CASES, ids=[

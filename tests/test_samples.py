@@ -22,7 +22,8 @@ CASES = [(sample, case) for sample in catalogue.samples()
 def test_sample(sample, case, target, request):
     more = f" (+{len(sample.pages) - 1})" if len(sample.pages) > 1 else ""
     request.node.user_properties.append(("sample", {
-        "page": sample.pages[0] + more, "sample": sample.name, "language": sample.language, "case": case.name}))
+        "page": sample.pages[0] + more, "sample": sample.name, "language": sample.language, "case": case.name,
+        "file": sample.file}))
     where = f"{sample.id}{' case ' + case.name if case.name else ''} (shown on {', '.join(sample.pages)})"
     try:
         sample.shown_code()

@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
 
+from . import catalogue
+from .catalogue import Include
 from .paths import ROOT
 
 
@@ -23,6 +25,7 @@ class CodeBlock:
     tab: str | None  # the label of the tab the block sits in, if any
     title: str | None  # the file name shown above the block (```python title="sms.py")
     text: str  # the code exactly as shown
+    note: str | None  # the verified-with note right under the block (hooks/verified_with.py), if any
 
 
 def build(site_dir: Path) -> subprocess.CompletedProcess:
@@ -44,9 +47,21 @@ def code_blocks(html: str) -> list[CodeBlock]:
     for div in soup.select("div.highlight"):
         title = div.select_one("span.filename")
         code = div.select_one("pre code")
+        after = div.find_next_sibling()
+        note = after.select_one("small.verified-with") if after is not None and after.name == "p" else None
         blocks.append(CodeBlock(_tab_label(div), title.get_text() if title else None,
-                                code.get_text() if code else ""))
+                                code.get_text() if code else "", note.get_text() if note else None))
     return blocks
+
+
+def shown_includes(site_dir: Path, page: str) -> list[tuple[Include, CodeBlock]]:
+    """A page's `--8<--` includes paired with the code blocks its built HTML shows, in order."""
+    includes = [inc for inc in catalogue.includes() if inc.page == page]
+    blocks = code_blocks((site_dir / page_path(page) / "index.html").read_text("utf-8"))
+    if len(blocks) != len(includes):
+        raise ValueError(f"{page}: the built page shows {len(blocks)} code blocks for its {len(includes)} "
+                         "`--8<--` includes; every code block must be exactly one include")
+    return list(zip(includes, blocks, strict=True))
 
 
 def _tab_label(div) -> str | None:
