@@ -62,7 +62,8 @@ class LivePlugin:
             f"live run against {self.target.server_url}",
             f"  logged in as {extension}",
             f"  recipient {self.target.base['SMS_RECIPIENT']}",
-            f"  {plan.runs} sample runs will send at most {plan.messages} messages (--live-max-messages "
+            f"  {plan.runs} sample runs will send at most {plan.messages} message{'' if plan.messages == 1 else 's'}"
+            f" (--live-max-messages "
             f"{self.max_messages}) and log in {plan.logins} times (this check: once more), paced to "
             f"the Auth group's {pacer.limit} logins per {pacer.window:g} s",
             *(f"  skipped live ({count}): {reason}" for reason, count in sorted(plan.skipped.items())),
@@ -71,4 +72,6 @@ class LivePlugin:
 
     @staticmethod
     def write(config: pytest.Config, line: str) -> None:
-        config.pluginmanager.get_plugin("terminalreporter").write_line(line)
+        # Past pytest's output capture: a pacing wait is announced while a test runs.
+        with config.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
+            config.pluginmanager.get_plugin("terminalreporter").write_line(line)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from harness import expectations
 from harness.pacing import PENALTY, Pacer
+from harness.target import LiveTarget
 
 
 @pytest.fixture
@@ -80,3 +82,15 @@ def test_logins_made_after_a_wait_count_from_when_they_happen(pacer, clock):
     pacer.wait()  # sleeps 60 s, then logs in at +60
     clock.now += 59
     assert pacer.delay(4) == 0 and pacer.delay(5) == pytest.approx(1)
+
+
+def test_a_live_run_says_when_it_waits_before_it_waits(pacer, clock):
+    said: list[str] = []
+    target = LiveTarget({"RC_SERVER_URL": "https://platform.example.test"}, pacer, say=said.append)
+    bad_jwt = next(case for case in expectations.cases_for("send-sms", "python") if case.name == "bad-jwt")
+    for _ in range(5):
+        target.settings(bad_jwt)
+    assert said == [] and clock.slept == []
+    settings = target.settings(bad_jwt)
+    assert said == ["pacing: waiting 60 s for room in the Auth rate-limit window"] and clock.slept == [60]
+    assert settings["RC_USER_JWT"] == "not-a-valid-jwt"  # the case's own settings win over the account's
