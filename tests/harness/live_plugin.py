@@ -62,10 +62,9 @@ class LivePlugin:
             f"live run against {self.target.server_url}",
             f"  logged in as {extension}",
             f"  recipient {self.target.base['SMS_RECIPIENT']}",
-            f"  {plan.runs} sample runs will send at most {plan.messages} message{'' if plan.messages == 1 else 's'}"
-            f" (--live-max-messages "
-            f"{self.max_messages}) and log in {plan.logins} times (this check: once more), paced to "
-            f"the Auth group's {pacer.limit} logins per {pacer.window:g} s",
+            f"  {counted(plan.runs, 'sample run')} will send at most {counted(plan.messages, 'message')} "
+            f"(--live-max-messages {self.max_messages}) and log in {counted(plan.logins, 'time')} (this check: "
+            f"once more), paced to the Auth group's {pacer.limit} logins per {pacer.window:g} s",
             *(f"  skipped live ({count}): {reason}" for reason, count in sorted(plan.skipped.items())),
             f"  not checked live: {LiveTarget.UNCHECKED}",
         ]
@@ -75,3 +74,7 @@ class LivePlugin:
         # Past pytest's output capture: a pacing wait is announced while a test runs.
         with config.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
             config.pluginmanager.get_plugin("terminalreporter").write_line(line)
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import subprocess
 from urllib.parse import urlparse
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from harness import expectations
 from harness.api import EXTENSION, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN
 from harness.live_settings import EXAMPLE_FILE
+from harness.paths import ROOT
 from harness.runner import sample_env
 
 SAMPLES = "tests/test_samples.py::test_sample"
@@ -65,6 +67,18 @@ def test_a_live_run_names_server_extension_and_recipient_before_it_sends(platfor
     report = json.loads((tmp_path / "reports" / "verify-live.json").read_text())
     assert sorted(row["result"] for row in report) == ["passed", "passed", "skipped", "skipped"]
     assert not (tmp_path / "reports" / "verify.json").exists()
+
+
+def test_make_verify_live_is_the_same_run(platform, tmp_path):
+    """What the README tells a maintainer to type; `-k` keeps it to the Python send-sms sample."""
+    env = sample_env(platform.settings) | {"REPORTS_DIR": str(tmp_path)}
+    result = subprocess.run(["make", "--no-print-directory", "verify-live", "LIVE_MAX_MESSAGES=1",
+                             "PYTEST_ARGS=-k 'python and not python-' -p no:cacheprovider"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 sample run will send at most 1 message (--live-max-messages 1) and log in 1 time" in result.stdout
+    assert "1 passed, 1 skipped" in result.stdout  # send-sms-call-queue needs the mock's call-queue scenario
+    assert [path for method, path in routes(platform) if method == "POST"] == [TOKEN, TOKEN, SMS]
 
 
 def test_the_pacer_follows_the_limits_the_platform_announces(platform, run_live):
