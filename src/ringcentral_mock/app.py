@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import get_type_hints
+
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from . import errors
 from .bodylimit import BodySizeLimit
 from .errors import PlatformError
 from .faults import FaultInjector
-from .models import ErrorResponse
+from .models import ErrorResponse, OAuthErrorResponse
 from .ratelimit import RateLimitHeaders
 from .recorder import RequestRecorder
 from .routes import admin, extensions, fault_admin, messages, oauth, phone_numbers
@@ -40,7 +42,10 @@ ADMIN_ROUTES = [
     ("POST", "/__mock/faults", fault_admin.add_faults),
     ("DELETE", "/__mock/faults", fault_admin.clear_faults),
 ]
-ERROR_RESPONSES = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 413, 415, 429)}
+ERROR_STATUSES = (400, 401, 403, 404, 413, 415, 429)
+API_ERRORS = {status: {"model": ErrorResponse} for status in ERROR_STATUSES}
+# The OAuth endpoints answer grant and client failures in OAuth's shape, the rest like any API route.
+OAUTH_ERRORS = {status: {"model": ErrorResponse | OAuthErrorResponse} for status in ERROR_STATUSES}
 
 
 def create_app(state: MockState | None = None) -> FastAPI:
@@ -49,7 +54,11 @@ def create_app(state: MockState | None = None) -> FastAPI:
                   openapi_url="/__mock/openapi.json", docs_url=None, redoc_url=None)
     app.state.mock = state
     for method, path, handler, group in ROUTES:
-        app.add_api_route(path, handler, methods=[method], responses=ERROR_RESPONSES,
+        errors_published = OAUTH_ERRORS if path.startswith("/restapi/oauth/") else API_ERRORS
+        # A handler returning a bare Response (revoke) answers with an empty body: publish no JSON for it.
+        bare = get_type_hints(handler).get("return") is Response
+        app.add_api_route(path, handler, methods=[method], responses=errors_published,
+                          response_class=Response if bare else JSONResponse,
                           response_model_exclude_none=True, openapi_extra={"x-throttling-group": group},
                           dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
     for method, path, handler in ADMIN_ROUTES:

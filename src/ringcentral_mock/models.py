@@ -232,3 +232,12 @@ class ErrorResponse(Model):
     message: str
     errors: list[ErrorEntry]
     parameterName: str | None = None
+
+
+class OAuthErrorResponse(Model):
+    """The token endpoint's refusals: RFC 6749's fields beside the platform's errors[] list."""
+
+    error: str
+    error_description: str
+    errors: list[ErrorEntry]
+

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
-from harness.api import SMS, error_code, sms_body
+import httpx
+
+from harness.api import JWT_GRANT, SMS, TOKEN, basic, error_code, sms_body
 from ringcentral_mock import MockState, create_app
 
 
@@ -54,3 +57,27 @@ def test_stored_messages_are_capped_oldest_first(client, login, state):
 def test_recorded_requests_are_capped():
     state = MockState()
     assert state.requests.maxlen == state.scenario["limits"]["max_recorded_requests"]
+
+
+def test_many_clients_at_once_lose_nothing(mock, mock_server):
+    """Six threads, two per user, each sending 20 SMS over real HTTP: every one stored and recorded."""
+    senders = {"mock-jwt-alice": "+16505550100", "mock-jwt-bob": "+16505550150",
+               "mock-jwt-support-queue": "+16505550120"}
+    with httpx.Client(base_url=mock.url) as http:
+        tokens = {jwt: http.post(TOKEN, headers=basic(), data={"grant_type": JWT_GRANT, "assertion": jwt})
+                  .json()["access_token"] for jwt in senders}
+
+    def send(worker: int) -> list[int]:
+        jwt = list(senders)[worker % 3]
+        headers = {"Authorization": f"bearer {tokens[jwt]}"}
+        with httpx.Client(base_url=mock.url, headers=headers) as http:
+            return [http.post(SMS, json=sms_body(sender=senders[jwt], text=f"w{worker}-{n}")).raise_for_status()
+                    .json()["id"] for n in range(20)]
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = [i for batch in pool.map(send, range(6)) for i in batch]
+    stored = {m.id: m.text for m in mock_server.state.messages.values() if m.direction == "Outbound"}
+    assert len(set(ids)) == 120 and set(ids) == set(stored)
+    assert sorted(stored.values()) == sorted(f"w{w}-{n}" for w in range(6) for n in range(20))
+    posts = [r for r in mock.requests() if r["path"] == SMS]
+    assert len(posts) == 120 and {r["status"] for r in posts} == {200}
