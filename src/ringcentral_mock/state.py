@@ -96,8 +96,9 @@ class MockState:
         self.client_id: str = data["app"]["client_id"]
         self.client_secret: str = data["app"]["client_secret"]
         self.extensions = [_extension(e) for e in data["extensions"]]
-        self.tokens: dict[str, Token] = {}
-        # Both stores keep only the newest entries, so a long `make mock` session stays bounded.
+        # These stores keep only the newest entries, so a long `make mock` session stays bounded
+        # (a forgotten token is refused like a revoked one, as past the platform's session quota).
+        self.tokens: dict[str, Token] = CappedDict(data["limits"]["max_live_tokens"])
         self.messages: dict[int, Message] = CappedDict(data["limits"]["max_stored_messages"])
         self.requests: deque[dict[str, Any]] = deque(maxlen=data["limits"]["max_recorded_requests"])
         self.limiter = RateLimiter(data["rate_limits"], self.clock)

@@ -93,3 +93,8 @@ def test_wrong_method_on_a_known_path_is_cmn_120(client, login):
 def test_unsupported_grant_type_is_oau_112(client):
     response = client.post(TOKEN, headers=basic(), data={"grant_type": "password", "username": "a"})
     assert error_code(response) == (403, "OAU-112") and response.json()["error"] == "unsupported_grant_type"
+
+
+def test_another_extension_in_the_path_is_cmn_102(client, login):
+    response = client.get("/restapi/v1.0/account/~/extension/400100005/phone-number", headers=login())
+    assert error_code(response) == (404, "CMN-102") and response.json()["parameterName"] == "extensionId"

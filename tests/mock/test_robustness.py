@@ -81,3 +81,9 @@ def test_many_clients_at_once_lose_nothing(mock, mock_server):
     assert sorted(stored.values()) == sorted(f"w{w}-{n}" for w in range(6) for n in range(20))
     posts = [r for r in mock.requests() if r["path"] == SMS]
     assert len(posts) == 120 and {r["status"] for r in posts} == {200}
+
+
+def test_live_tokens_are_capped_oldest_forgotten(client, login, state):
+    state.tokens.cap = 2
+    first, *_ = [login() for _ in range(3)]
+    assert error_code(client.get("/restapi/v1.0/account/~/extension/~/phone-number", headers=first)) == (401, "OAU-129")
