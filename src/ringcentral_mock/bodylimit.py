@@ -1,7 +1,9 @@
 """ASGI middleware that refuses oversized request bodies without reading them into memory.
 
 A declared Content-Length over the limit is refused before a byte is read; a body streamed without
-one is counted as it arrives and refused as soon as it passes the limit.
+one is counted as it arrives and refused as soon as it passes the limit. (Starlette's own
+max_body_size answers in plain text and is fixed when the app is built; this answers in the
+platform's error shape and reads the limit from the current scenario.)
 """
 
 from __future__ import annotations
