@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,8 +100,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         sample = f"{r['sample']}{'/' + str(r['case']) if r['case'] else ''}"
         terminalreporter.write_line(redact(
             f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s"))
-    REPORTS.mkdir(exist_ok=True)
     # A live run's results are other facts than the mock's: they never overwrite them.
     report = "verify-live.json" if terminalreporter.config.getoption("live") else "verify.json"
-    rows = verify_report.merged(REPORTS / report, verify_report.stamped(rows))  # versions: hooks/verified_with.py
-    (REPORTS / report).write_text(redact(json.dumps(rows, indent=2)) + "\n")
+    verify_report.write(REPORTS / report, rows)

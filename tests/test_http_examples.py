@@ -39,15 +39,15 @@ def test_the_request_example_is_accepted_by_the_mock(stem, mock_target):
     method, target, version = request.start
     assert version == "HTTP/1.1", f"{where(path)}: start line must end in HTTP/1.1, not {version!r}"
     if "content-length" in request.headers:
-        assert int(request.headers["content-length"]) == len(request.body.encode()), (
+        assert int(request.headers["content-length"]) == len(request.wire_body), (
             f"{where(path)}: Content-Length is {request.headers['content-length']}, "
-            f"the body shown is {len(request.body.encode())} bytes")
+            f"the body shown is {len(request.wire_body)} bytes")
     settings = mock.reset()
     login = mock.http.post(api.TOKEN, headers=api.basic(settings["RC_APP_CLIENT_ID"], settings["RC_APP_CLIENT_SECRET"]),
                            data={"grant_type": api.JWT_GRANT, "assertion": settings["RC_USER_JWT"]})
     headers = {k: v for k, v in request.headers.items() if k not in ("host", "content-length", "authorization")}
     headers["authorization"] = f"Bearer {login.json()['access_token']}"
-    answer = mock.http.request(method, target, headers=headers, content=request.body.encode())
+    answer = mock.http.request(method, target, headers=headers, content=request.wire_body)
     assert answer.is_success, f"{where(path)}: the mock refused it with {answer.status_code}: {answer.text}"
 
 
@@ -66,6 +66,7 @@ def test_the_response_example_fits_the_schema_and_its_request(stem):
     unknown = http_examples.unknown_fields(shown, response.json)
     assert not unknown, f"{where(path)}: fields {unknown} are not in {model.__name__}"
     sent = request.json
+    assert sent is not None, f"{where(path)}: its request has no JSON body (or JSON part) to compare it with"
     problems = []
     if response.json["from"]["phoneNumber"] != sent["from"]["phoneNumber"]:
         problems.append(f"from {response.json['from']['phoneNumber']}, the request sends from "

@@ -11,8 +11,9 @@ import sys
 
 import pytest
 
-from harness import redact, secret_scan
+from harness import expectations, redact, secret_scan, verdict, verify_report
 from harness.paths import ROOT
+from harness.runner import Run
 
 
 def b64(text: str) -> str:
@@ -103,3 +104,55 @@ def test_a_failing_tests_report_is_redacted(tmp_path):
     assert "1 failed" in proc.stdout, shown
     assert "[redacted]" in proc.stdout, shown
     assert SETTINGS["RC_USER_JWT"] not in shown and "mock-access-Leaky_1" not in shown, shown
+
+
+# -- the rule every sample run is held to (harness/verdict.py) ------------------------------------
+
+FAILURE = expectations.Case(name="bad-jwt", exit=1)
+
+
+def judged(stderr: str, settings: dict[str, str] | None = None) -> list[str]:
+    run = Run(returncode=1, stdout="", stderr=stderr, seconds=0.1)
+    return verdict.problems(FAILURE, verdict.Outcome(run, [], settings or {}, ()))
+
+
+def test_one_error_line_passes():
+    assert judged("Error: HTTP 400 OAU-213: Token not found\n") == []
+
+
+@pytest.mark.parametrize("stderr", [
+    "Traceback (most recent call last):\n  File \"sms.py\", line 1\nValueError: x\n",
+    "Error: ApiException: HTTP 400\n",
+    "Error: {'Authorization': 'Bearer <token>'}\n",
+    "Error: boom\n    at main (/tmp/sms.js:10:5)\n",
+], ids=["python-traceback", "api-exception", "headers", "node-stack"])
+def test_raw_exceptions_and_headers_fail(stderr):
+    assert any("raw exception or request headers" in p for p in judged(stderr)), judged(stderr)
+
+
+def test_a_settings_secret_in_the_output_fails():
+    problems = judged(f"Error: login failed for {SECRET}\n", SETTINGS)
+    assert "output leaks the value of RC_APP_CLIENT_SECRET" in problems, problems
+
+
+def test_a_sample_that_prints_the_raw_sdk_exception_fails(mock_target, tmp_path, request):
+    """send-sms.py with its one-line handler replaced by printing the ApiException itself."""
+    source = (ROOT / "code-samples" / "messaging" / "send-sms.py").read_text("utf-8")
+    assert 'sys.exit(f"Error: {describe(error)}")' in source, "send-sms.py's handler changed; update this test"
+    bad = tmp_path / "sms.py"
+    bad.write_text(source.replace('sys.exit(f"Error: {describe(error)}")', 'sys.exit(f"Error: {error}")'))
+    case = next(c for c in expectations.cases_for("send-sms") if c.name == "bad-jwt")
+    outcome = verdict.run_case(mock_target, "python", bad, case, request.config.getoption("sample_timeout"))
+    assert outcome.run.returncode == 1, outcome.evidence
+    problems = verdict.problems(case, outcome)
+    assert any("leaks" in p or "raw exception" in p for p in problems), (problems, outcome.evidence)
+
+
+def test_the_verify_report_is_written_redacted(tmp_path):
+    redact.remember(SETTINGS)
+    rows = [{"file": "code-samples/messaging/send-sms.py", "language": "python", "case": "", "result": "failed",
+             "page": "messaging/sending-an-sms.md", "sample": "send-sms", "seconds": 0.1,
+             "note": f"login with {SETTINGS['RC_USER_JWT']} failed"}]
+    verify_report.write(tmp_path / "verify.json", rows)
+    written = (tmp_path / "verify.json").read_text()
+    assert SETTINGS["RC_USER_JWT"] not in written and "[redacted]" in written, written

@@ -6,6 +6,8 @@ would see it on the wire. `<stem>.request.http` and `<stem>.response.http` belon
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +30,23 @@ class HttpMessage:
     body: str
 
     @property
+    def wire_body(self) -> bytes:
+        """The body as it goes over the wire: multipart parts are separated by CRLF, whatever the file uses."""
+        multipart = self.headers.get("content-type", "").startswith("multipart/")
+        return (self.body.replace("\r\n", "\n").replace("\n", "\r\n") if multipart else self.body).encode()
+
+    @property
     def json(self) -> Any:
-        return json.loads(self.body)
+        """The JSON body, or a multipart body's JSON part; None when there is neither."""
+        content_type = self.headers.get("content-type", "")
+        if "json" in content_type:
+            return json.loads(self.body)
+        if content_type.startswith("multipart/"):
+            whole = email.message_from_string(f"Content-Type: {content_type}\n\n{self.body}",
+                                              policy=email.policy.default)
+            part = next((p for p in whole.iter_parts() if p.get_content_type() == "application/json"), None)
+            return json.loads(part.get_content()) if part else None
+        return None
 
 
 def parse(text: str) -> HttpMessage:

@@ -14,9 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from .paths import ROOT
+from .redact import redact
 from .versions import versions
 
 KEY = ("file", "language", "case")
+
+
+def write(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Stamp this run's rows, merge them into the report at path, and write it (redacted, like all output)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(redact(json.dumps(merged(path, stamped(rows)), indent=2)) + "\n")
 
 
 def stamped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
