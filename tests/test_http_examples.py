@@ -76,3 +76,11 @@ def test_the_response_example_fits_the_schema_and_its_request(stem):
     if "text" in sent and response.json.get("subject") != sent["text"]:
         problems.append(f"subject {response.json.get('subject')!r}, the request's text is {sent['text']!r}")
     assert not problems, f"{where(path)} does not answer {EXAMPLES[stem]['request']}: " + "; ".join(problems)
+
+
+def test_a_multipart_requests_json_part_is_what_the_response_is_compared_with():
+    request = http_examples.parse(
+        "POST /restapi/v1.0/account/~/extension/~/mms HTTP/1.1\nContent-Type: multipart/form-data; boundary=B\n\n"
+        '--B\nContent-Type: application/json\n\n{"text": "Hi"}\n--B\nContent-Type: image/png\n\nPNG\n--B--\n')
+    assert request.json == {"text": "Hi"}
+    assert b"\n" not in request.wire_body.replace(b"\r\n", b""), "every line of a multipart body ends in CRLF"
