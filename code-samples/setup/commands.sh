@@ -31,6 +31,18 @@ python sms_call_queue.py
 node sms_call_queue.js
 # --8<-- [end:run-javascript-call-queue]
 
+# --8<-- [start:run-python-handling-errors]
+python handling_errors.py
+# --8<-- [end:run-python-handling-errors]
+
+# --8<-- [start:run-javascript-handling-errors]
+node handling_errors.js
+# --8<-- [end:run-javascript-handling-errors]
+
+# --8<-- [start:make-mock-flaky]
+make mock SCENARIO=flaky
+# --8<-- [end:make-mock-flaky]
+
 # --- Try the samples against the mock (running-the-samples.md) ----------------
 
 # --8<-- [start:make-install]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,6 +16,9 @@ from .paths import NODE_MODULES
 INTERPRETERS = {"python": [sys.executable], "javascript": ["node"]}
 # Only what a process needs to start; the reader's own RC_* settings never leak into a test run.
 INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
+# The last words of a program that never got going: Python's and Node's for a missing module or bad syntax.
+CANNOT_START = re.compile(r"^(?:(?:ModuleNotFoundError|ImportError|SyntaxError|IndentationError|TabError): .*"
+                          r"|Error: Cannot find module .*)$", re.MULTILINE)
 
 
 @dataclass
@@ -23,10 +27,22 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    leftovers: int = 0  # processes of its group still running after it ended (the harness killed them)
 
     @property
     def timed_out(self) -> bool:
         return self.returncode is None
+
+    @property
+    def startup_error(self) -> str | None:
+        """Why the program could not start (a missing module, a syntax error); None if it did start.
+
+        Judged from a failed run that printed nothing on stdout and ended on the interpreter's own message.
+        """
+        if self.returncode in (0, None) or self.stdout.strip():
+            return None
+        found = CANNOT_START.findall(self.stderr)
+        return found[-1] if found else None
 
 
 def sample_env(settings: dict[str, str]) -> dict[str, str]:
@@ -50,4 +66,29 @@ def run_sample(language: str, path: Path, env: dict[str, str], timeout: float) -
         os.killpg(proc.pid, signal.SIGKILL)
         stdout, stderr = proc.communicate()
         code = None
-    return Run(code, stdout, stderr, time.perf_counter() - started)
+    return Run(code, stdout, stderr, time.perf_counter() - started, leftovers=end_group(proc.pid))
+
+
+def end_group(pgid: int, grace: float = 5.0) -> int:
+    """Kill what is left of a process group; how many were still running. Returns once they are gone."""
+    left = len(group_members(pgid))
+    if left:
+        os.killpg(pgid, signal.SIGKILL)
+    deadline = time.monotonic() + grace
+    while group_members(pgid) and time.monotonic() < deadline:
+        time.sleep(0.01)  # SIGKILL is delivered asynchronously; this waits for it, not for the program
+    return left
+
+
+def group_members(pgid: int) -> list[int]:
+    """Running processes (zombies excluded) of the group, from /proc."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state not in "ZX":
+            members.append(int(stat.parent.name))
+    return members

@@ -48,9 +48,15 @@ def run_case(target: MockTarget | LiveTarget, language: str, path: Path, case: C
 def problems(case: Case, outcome: Outcome) -> list[str]:
     """Everything wrong with the run, one line each (empty when it did what the case expects)."""
     run, recorded = outcome.run, outcome.recorded
+    if run.startup_error:
+        return [f"could not start: {run.startup_error} (the program never ran, so its answers were not checked)"]
     if run.timed_out:
-        return [f"killed after {run.seconds:.0f}s"]
+        last = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["(nothing)"]
+        return [f"timed out: killed with its whole process group after {run.seconds:.0f}s; "
+                f"its last output: {redact(last[0], outcome.settings)}"]
     found = []
+    if run.leftovers:
+        found.append(f"{run.leftovers} process(es) of its group still ran after it ended; the harness killed them")
     if run.returncode != case.exit:
         found.append(f"exit code {run.returncode}, expected {case.exit}")
     leaked = leaks(run.stdout + run.stderr, outcome.settings)
@@ -64,8 +70,9 @@ def problems(case: Case, outcome: Outcome) -> list[str]:
     found += match_lines(outcome.stdout, run.stdout, values)
     if case.stderr:
         found += match_lines((case.stderr,), run.stderr, values)
+    injected = (outcome.faults or [])[len(outcome.faults or []) - len(case.faults):]  # after the scenario's own
     found += [f"the {f['kind']} fault on {f['method']} {f['path']} never fired: no request matched it"
-              for f in outcome.faults or () if f["hits"] == 0]
+              for f in injected if f["hits"] == 0]
     if recorded is None:
         pass  # live: nothing recorded what the sample sent (LiveTarget.UNCHECKED)
     elif case.requests is not None:
