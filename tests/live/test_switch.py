@@ -73,7 +73,7 @@ def test_make_verify_live_is_the_same_run(platform, tmp_path):
     """What the README tells a maintainer to type; `-k` keeps it to the Python send-sms sample."""
     env = sample_env(platform.settings) | {"REPORTS_DIR": str(tmp_path)}
     result = subprocess.run(["make", "--no-print-directory", "verify-live", "LIVE_MAX_MESSAGES=1",
-                             "PYTEST_ARGS=-k 'python and not python-' -p no:cacheprovider"],
+                             "PYTEST_ARGS=-k 'send-sms and python and not python-' -p no:cacheprovider"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 sample run will send at most 1 message (--live-max-messages 1) and log in 1 time" in result.stdout
@@ -108,10 +108,9 @@ def test_example_credentials_stop_the_run_without_showing_them(platform, run_liv
 
 
 def test_a_run_that_would_send_too_many_messages_refuses_to_start(platform, run_live):
-    # SELECTION, not the whole file: the count then stays put as pages add samples.
-    result = run_live(platform.settings, *SELECTION, "--live-max-messages", "1")
+    result = run_live(platform.settings, "tests/test_samples.py", "--live-max-messages", "3")
     assert result.returncode == 4
-    assert ("--live: the selected tests would send up to 2 messages, more than --live-max-messages 1"
+    assert ("--live: the selected tests would send up to 4 messages, more than --live-max-messages 3"
             in result.stdout + result.stderr)
     assert platform.admin.requests() == []
 
