@@ -99,7 +99,7 @@ class AdvanceClockFault(Selector):
 FaultSpec = Annotated[ErrorFault | DropFault | SlowFault | HangFault | NotJsonFault | AdvanceClockFault,
                       Field(discriminator="kind")]
 _SPECS = TypeAdapter(list[FaultSpec])
-HTML_PAGE = b"<html><head><title>Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+HTML_PAGE = b"<html><head><title>Welcome</title></head><body><p>This is a web page, not an API.</p></body></html>"
 
 
 class Fault:
@@ -151,7 +151,7 @@ class FaultInjector:
 
     def __init__(self, app: ASGIApp, plan: Any, clock: Any) -> None:
         self.app = app
-        self.plan = plan  # callables: the state's plan and clock are replaced on reset
+        self.plan = plan  # callables, read per request: a reset replaces the state's plan
         self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
