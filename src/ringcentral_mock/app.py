@@ -30,8 +30,11 @@ ROUTES = [
     ("GET", EXTENSION, extensions.read_extension, "Light"),
     ("GET", f"{EXTENSION}/phone-number", phone_numbers.list_phone_numbers, "Light"),
     ("POST", f"{EXTENSION}/sms", messages.send_sms, "Medium"),
+    ("GET", f"{EXTENSION}/message-store", messages.list_messages, "Light"),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message, "Light"),
 ]
+# Routes that take more than a JSON body: POST .../sms also takes multipart bodies (MMS).
+ROUTE_OPTIONS = {messages.send_sms: messages.SMS_ROUTE_OPTIONS}
 ADMIN_ROUTES = [
     ("GET", "/__mock/health", admin.health),
     ("GET", "/__mock/requests", admin.recorded_requests),
@@ -57,10 +60,12 @@ def create_app(state: MockState | None = None) -> FastAPI:
         errors_published = OAUTH_ERRORS if path.startswith("/restapi/oauth/") else API_ERRORS
         # A handler returning a bare Response (revoke) answers with an empty body: publish no JSON for it.
         bare = get_type_hints(handler).get("return") is Response
-        app.add_api_route(path, handler, methods=[method], responses=errors_published,
-                          response_class=Response if bare else JSONResponse,
-                          response_model_exclude_none=True, openapi_extra={"x-throttling-group": group},
-                          dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
+        extra = ROUTE_OPTIONS.get(handler, {})
+        app.router.add_api_route(path, handler, methods=[method], responses=errors_published,
+                                 response_class=Response if bare else JSONResponse,
+                                 response_model_exclude_none=True, route_class_override=extra.get("route_class"),
+                                 openapi_extra={"x-throttling-group": group, **extra.get("openapi", {})},
+                                 dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
     for method, path, handler in ADMIN_ROUTES:
         app.add_api_route(path, handler, methods=[method], include_in_schema=False)
     app.add_exception_handler(PlatformError, platform_error)

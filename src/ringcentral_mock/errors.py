@@ -32,6 +32,13 @@ TOO_MANY_RECIPIENTS = (400, "MSG-381", "Exceeded maximum number of recipients fo
 UNSUPPORTED_MEDIA_TYPE = (415, "CMN-101", "Parameter [{parameter}] value is invalid")
 BODY_TOO_LARGE = (413, "CMN-104", "Cannot parse request: the body is too large")
 SERVICE_UNAVAILABLE = (503, "CMN-201", "Service Temporary Unavailable")
+# MMS: codes and messages from the platform's error reference and its API reference's list for POST .../sms.
+# Which code answers a number without MmsSender is not documented; MSG-242 is the reference's "feature not
+# available".
+MMS_NOT_AVAILABLE = (403, "MSG-242", "The requested feature is not available")
+ATTACHMENTS_TOO_LARGE = (400, "MSG-337", "Attachment size limit exceeded")
+TOO_MANY_ATTACHMENTS = (400, "MSG-379", "Too many attachments")
+UNSUPPORTED_ATTACHMENT = (415, "MSG-348", "Unsupported attachment media type, attachment [{index}]: [{name}]")
 
 # OAuth grant failures carry RFC 6749's fields beside the platform's errors[] list.
 TOKEN_NOT_FOUND = (400, "OAU-213", "Token not found")

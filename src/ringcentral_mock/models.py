@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 # E.164, with the leading "+" optional as the platform accepts it.
 PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
 
+MessageType = Literal["Fax", "SMS", "VoiceMail", "Pager", "Text"]
+MessageDirection = Literal["Inbound", "Outbound"]
 MessageStatus = Literal["Queued", "Sent", "Delivered", "DeliveryFailed", "SendingFailed", "Received"]
 NumberFeature = Literal["CallerId", "SmsSender", "A2PSmsSender", "MmsSender", "InternationalSmsSender",
                         "Delegated"]
@@ -178,6 +180,8 @@ class MessageAttachment(Model):
     type: Literal["AudioRecording", "AudioTranscription", "Text", "SourceDocument", "RenderedDocument",
                   "MmsAttachment"]
     contentType: str
+    fileName: str | None = None
+    size: int | None = None
 
 
 class MessageSender(Model):
@@ -203,12 +207,12 @@ class MessageInfo(Model):
     id: int
     to: list[MessageRecipient]
     from_: MessageSender = Field(alias="from")
-    type: Literal["Fax", "SMS", "VoiceMail", "Pager", "Text"] = "SMS"
+    type: MessageType = "SMS"
     creationTime: str
     readStatus: Literal["Read", "Unread"]
     priority: Literal["Normal", "High"] = "Normal"
     attachments: list[MessageAttachment]
-    direction: Literal["Inbound", "Outbound"]
+    direction: MessageDirection
     availability: Literal["Alive", "Deleted", "Purged"] = "Alive"
     subject: str
     messageStatus: MessageStatus
@@ -217,6 +221,13 @@ class MessageInfo(Model):
     conversationId: int
     conversation: ConversationRef
     lastModifiedTime: str
+
+
+class MessageList(Model):
+    uri: str
+    records: list[MessageInfo]
+    navigation: Navigation
+    paging: Paging
 
 
 # -- Errors ---------------------------------------------------------------------------------------

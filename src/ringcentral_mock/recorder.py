@@ -12,6 +12,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import multipart
 from .faults import SCOPE_KEY as FAULT
 
 ADMIN_PREFIX = "/__mock/"
@@ -62,9 +63,11 @@ class RequestRecorder:
 
 
 def parse_body(raw: bytes, content_type: str) -> Any:
-    """JSON and form bodies as data, anything else as text (None when empty)."""
+    """JSON, form and multipart bodies as data, anything else as text (None when empty)."""
     if not raw:
         return None
+    if multipart.is_multipart(content_type):
+        return {"parts": [_part(p) for p in multipart.parse(raw, content_type)]}
     text = raw.decode("utf-8", errors="replace")
     if "json" in content_type:
         try:
@@ -74,3 +77,11 @@ def parse_body(raw: bytes, content_type: str) -> Any:
     if "x-www-form-urlencoded" in content_type:
         return {k: v if len(v) > 1 else v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
     return text
+
+
+def _part(part: multipart.Part) -> dict[str, Any]:
+    """A multipart part's headers, with its content parsed if JSON and only its size otherwise."""
+    summary: dict[str, Any] = {"name": part.name, "filename": part.filename, "contentType": part.content_type}
+    if part.content_type and "json" in part.content_type:
+        return summary | {"body": parse_body(part.content, part.content_type)}
+    return summary | {"size": len(part.content)}

@@ -7,19 +7,31 @@ on `MockState` and its answers into responses. Every refusal is a `PlatformError
 from __future__ import annotations
 
 import itertools
+import mimetypes
 import secrets
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import errors, scenarios
+from . import errors, lifecycle, scenarios
 from .clock import Clock
 from .errors import PlatformError
 from .faults import FaultPlan
+from .lifecycle import Lifecycle
 from .ratelimit import RateLimiter
 
 MAX_TEXT_UTF16_UNITS = 1000
 MAX_RECIPIENTS = 10
+# MMS limits as the platform's "Sending MMS" page states them: at most 10 attachments, 1.5 MB together
+# (read as 1,500,000 bytes), of these media types.
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENT_BYTES = 1_500_000
+MMS_CONTENT_TYPES = frozenset({
+    "image/jpeg", "image/png", "image/bmp", "image/gif", "image/tiff", "image/svg+xml",
+    "video/3gpp", "video/mp4", "video/mpeg", "video/msvideo", "audio/mpeg", "text/vcard",
+    "application/zip", "application/gzip", "application/rtf",
+})
+DAY = 86400.0
 
 
 @dataclass
@@ -64,6 +76,16 @@ class Token:
 
 
 @dataclass
+class Attachment:
+    """An MMS attachment as stored: its name, media type and size (the content itself is not kept)."""
+
+    filename: str | None
+    content_type: str
+    size: int
+    id: int = 0
+
+
+@dataclass
 class Message:
     id: int
     extension_id: int
@@ -73,11 +95,11 @@ class Message:
     text: str
     created_at: float
     status: str
-    final_status: str
-    queued_reads_left: int
     modified_at: float
     conversation_id: int
     delivery_error_code: str | None = None
+    lifecycle: Lifecycle | None = None  # None for a message whose status no longer changes
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 class MockState:
@@ -92,6 +114,7 @@ class MockState:
         self.scenario_name = scenario or self.scenario_name
         self.scenario = data
         self.clock.offset = 0.0
+        lifecycle.check(data["messages"])
         self.account_id: int = data["account"]["id"]
         self.client_id: str = data["app"]["client_id"]
         self.client_secret: str = data["app"]["client_secret"]
@@ -104,6 +127,9 @@ class MockState:
         self.limiter = RateLimiter(data["rate_limits"], self.clock)
         self.faults = FaultPlan(data.get("faults"))
         self._ids = itertools.count(50000001)
+        self._attachment_ids = itertools.count(60000001)
+        for stored in data.get("stored_messages", []):
+            self._store_from_scenario(stored)
 
     # -- the scenario's reader-facing settings ---------------------------------------------------
 
@@ -183,7 +209,12 @@ class MockState:
 
     # -- Messaging -------------------------------------------------------------------------------
 
-    def send_sms(self, sender: Extension, from_number: str, to_numbers: list[str], text: str) -> Message:
+    def send_sms(self, sender: Extension, from_number: str, to_numbers: list[str], text: str,
+                 attachments: list[Attachment] | None = None) -> Message:
+        """Store the message Queued in the sender's outbox (a copy in each enabled recipient's inbox).
+
+        With attachments it is an MMS: the number needs MmsSender and the attachments the MMS limits.
+        """
         if utf16_units(text) > MAX_TEXT_UTF16_UNITS:
             raise PlatformError.of(errors.MESSAGE_TOO_LONG, "text")
         if len(to_numbers) > MAX_RECIPIENTS:
@@ -193,42 +224,97 @@ class MockState:
             raise PlatformError.of(errors.NUMBER_NOT_OWNED, "from.phoneNumber")
         if "SmsSender" not in number.features:
             raise PlatformError.of(errors.SMS_NOT_AVAILABLE, "from.phoneNumber")
+        if attachments:
+            _check_mms(number, attachments)
         settings = self.scenario["messages"]
+        outcome = lifecycle.outcome_for(settings, to_numbers)
+        now = self.clock.now()
+        queued_reads = settings.get("queued_reads", 0)
         outbound = self._store(sender.id, "Outbound", from_number, to_numbers, text, "Queued",
-                               final_status=settings["final_status"],
-                               queued_reads=settings["queued_reads"])
+                               attachments=attachments or [], error_code=outcome.error_code,
+                               lifecycle=Lifecycle(lifecycle.PATHS[outcome.status], queued_reads,
+                                                   None if queued_reads else now))
         for recipient in self.extensions:
             if recipient.receives_sms and any(recipient.owns(n) for n in to_numbers):
                 self._store(recipient.id, "Inbound", from_number, to_numbers, text, "Received",
-                            conversation_id=outbound.conversation_id)
+                            attachments=attachments or [], conversation_id=outbound.conversation_id)
         return outbound
 
     def read_message(self, owner: Extension, message_id: int) -> Message:
-        """A message in the owner's store; each read of a Queued message moves its lifecycle on."""
+        """A message in the owner's store; a read may move a Queued message on (see `lifecycle`)."""
         message = self.messages.get(message_id)
         if message is None or message.extension_id != owner.id:
             raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "messageId")
-        if message.status == "Queued":
-            if message.queued_reads_left > 0:
-                message.queued_reads_left -= 1
-            else:
-                message.status = message.final_status
-                message.modified_at = self.clock.now()
+        return self._moved_on(message, read=True)
+
+    def list_messages(self, owner: Extension, *, message_types: list[str] | None = None,
+                      directions: list[str] | None = None, date_from: float | None = None,
+                      date_to: float | None = None) -> list[Message]:
+        """The owner's messages matching the filters, newest first, as the message-store list has them.
+
+        Without `date_from` the list starts 24 hours before `date_to` (which defaults to now).
+        """
+        date_to = self.clock.now() if date_to is None else date_to
+        date_from = date_to - DAY if date_from is None else date_from
+        if message_types and "SMS" not in message_types:  # the mock stores text messages only
+            return []
+        found = [self._moved_on(m, read=False) for m in self.messages.values()
+                 if m.extension_id == owner.id and (not directions or m.direction in directions)
+                 and date_from <= m.created_at <= date_to]
+        return sorted(found, key=lambda m: (m.created_at, m.id), reverse=True)
+
+    def _moved_on(self, message: Message, *, read: bool) -> Message:
+        if message.lifecycle is not None:
+            step = self.scenario["messages"].get("step_seconds", 0)
+            status, reached_at = message.lifecycle.status(self.clock.now(), step, read)
+            if status != message.status:
+                message.status, message.modified_at = status, reached_at or message.modified_at
         return message
 
     def _store(self, owner_id: int, direction: str, from_number: str, to_numbers: list[str], text: str,
-               status: str, *, final_status: str | None = None, queued_reads: int = 0,
-               conversation_id: int | None = None) -> Message:
-        now = self.clock.now()
+               status: str, *, attachments: list[Attachment] = (), error_code: str | None = None,
+               lifecycle: Lifecycle | None = None, conversation_id: int | None = None,
+               created_at: float | None = None) -> Message:
+        now = self.clock.now() if created_at is None else created_at
         message_id = next(self._ids)
         message = Message(
             id=message_id, extension_id=owner_id, direction=direction, from_number=from_number,
             to_numbers=list(to_numbers), text=text, created_at=now, modified_at=now, status=status,
-            final_status=final_status or status, queued_reads_left=queued_reads,
             conversation_id=conversation_id or 7000000000000000000 + message_id,
+            delivery_error_code=error_code, lifecycle=lifecycle,
+            attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids))
+                         for a in attachments],
         )
         self.messages[message_id] = message
         return message
+
+    def _store_from_scenario(self, data: dict[str, Any]) -> None:
+        """A message the scenario puts in a store, `minutes_ago` minutes before the reset."""
+        outcome = lifecycle.Outcome.of(data, f"stored_messages ({data.get('text')!r})")
+        inbound = data["direction"] == "Inbound"
+        self._store(self.extension(data["owner"]).id, data["direction"], data["from"], data["to"], data["text"],
+                    "Received" if inbound else outcome.status, error_code=outcome.error_code,
+                    created_at=self.clock.now() - 60 * data["minutes_ago"])
+
+
+def _check_mms(number: PhoneNumber, attachments: list[Attachment]) -> None:
+    if "MmsSender" not in number.features:
+        raise PlatformError.of(errors.MMS_NOT_AVAILABLE, "from.phoneNumber")
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise PlatformError.of(errors.TOO_MANY_ATTACHMENTS, "attachment")
+    for index, attachment in enumerate(attachments, 1):
+        if attachment.content_type not in MMS_CONTENT_TYPES:
+            raise PlatformError.of(errors.UNSUPPORTED_ATTACHMENT, "attachment", index=index,
+                                   name=attachment.filename or "")
+    if sum(a.size for a in attachments) > MAX_ATTACHMENT_BYTES:
+        raise PlatformError.of(errors.ATTACHMENTS_TOO_LARGE, "attachment")
+
+
+def attachment(filename: str | None, content_type: str | None, size: int) -> Attachment:
+    """An attachment as received; a part sent without a media type gets the one its file name implies."""
+    if content_type in (None, "application/octet-stream") and filename:
+        content_type = mimetypes.guess_type(filename)[0] or content_type
+    return Attachment(filename, content_type or "application/octet-stream", size)
 
 
 def utf16_units(text: str) -> int:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from . import models
 from .state import Extension, Message, MockState
 
+T = TypeVar("T")
 US = {"id": "1", "name": "United States", "isoCode": "US", "callingCode": "1"}
 
 
@@ -37,7 +41,10 @@ def message_info(base: str, state: MockState, message: Message) -> models.Messag
         creationTime=state.clock.iso(message.created_at),
         readStatus="Read" if message.direction == "Outbound" else "Unread",
         attachments=[models.MessageAttachment(id=message.id, uri=f"{uri}/content/{message.id}", type="Text",
-                                              contentType="text/plain")],
+                                              contentType="text/plain")]
+        + [models.MessageAttachment(id=a.id, uri=f"{uri}/content/{a.id}", type="MmsAttachment",
+                                    contentType=a.content_type, fileName=a.filename, size=a.size)
+           for a in message.attachments],
         direction=message.direction,
         subject=message.text,
         messageStatus=message.status,
@@ -50,13 +57,17 @@ def message_info(base: str, state: MockState, message: Message) -> models.Messag
     )
 
 
+def message_list(base: str, state: MockState, owner: Extension, messages: list[Message], page: int,
+                 per_page: int, filters: dict[str, Any]) -> models.MessageList:
+    list_uri = f"{extension_uri(base, state, owner.id)}/message-store"
+    shown, listing = _page(list_uri, messages, page, per_page, filters)
+    return models.MessageList(records=[message_info(base, state, m) for m in shown], **listing)
+
+
 def phone_number_list(base: str, state: MockState, owner: Extension, page: int,
                       per_page: int) -> models.PhoneNumberList:
     owner_uri = extension_uri(base, state, owner.id)
-    list_uri = f"{owner_uri}/phone-number"
-    numbers = owner.numbers
-    total_pages = max(1, math.ceil(len(numbers) / per_page))
-    shown = numbers[(page - 1) * per_page: page * per_page]
+    shown, listing = _page(f"{owner_uri}/phone-number", owner.numbers, page, per_page, {})
     records = [
         models.PhoneNumberRecord(
             uri=f"{base}/restapi/v1.0/account/{state.account_id}/phone-number/{n.id}",
@@ -74,21 +85,32 @@ def phone_number_list(base: str, state: MockState, owner: Extension, page: int,
         )
         for n in shown
     ]
+    return models.PhoneNumberList(records=records, **listing)
+
+
+def _page(list_uri: str, items: Sequence[T], page: int, per_page: int,
+          filters: dict[str, Any]) -> tuple[Sequence[T], dict[str, Any]]:
+    """One page of a list, with the `uri`, `navigation` and `paging` a platform list carries.
+
+    Navigation URIs repeat the request's filters, so following `nextPage` stays on the same list.
+    """
+    total_pages = max(1, math.ceil(len(items) / per_page))
+    start = (page - 1) * per_page
+    shown = items[start: start + per_page]
 
     def page_uri(number: int) -> models.PageUri:
-        return models.PageUri(uri=f"{list_uri}?page={number}&perPage={per_page}")
+        query = urlencode({**filters, "page": number, "perPage": per_page}, doseq=True)
+        return models.PageUri(uri=f"{list_uri}?{query}")
 
-    start = (page - 1) * per_page
-    return models.PhoneNumberList(
-        uri=f"{list_uri}?page={page}&perPage={per_page}",
-        records=records,
-        navigation=models.Navigation(
+    return shown, {
+        "uri": page_uri(page).uri,
+        "navigation": models.Navigation(
             firstPage=page_uri(1),
             nextPage=page_uri(page + 1) if page < total_pages else None,
             previousPage=page_uri(page - 1) if page > 1 else None,
             lastPage=page_uri(total_pages),
         ),
-        paging=models.Paging(page=page, perPage=per_page, totalPages=total_pages, totalElements=len(numbers),
-                             pageStart=start if records else None,
-                             pageEnd=start + len(records) - 1 if records else None),
-    )
+        "paging": models.Paging(page=page, perPage=per_page, totalPages=total_pages, totalElements=len(items),
+                                pageStart=start if shown else None,
+                                pageEnd=start + len(shown) - 1 if shown else None),
+    }

@@ -1,26 +1,99 @@
-"""POST .../extension/{extensionId}/sms and GET .../message-store/{messageId}."""
+"""POST .../extension/{extensionId}/sms (JSON, or multipart for an MMS) and the message store."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request, Response
+from fastapi.routing import APIRoute
 
-from .. import models, views
+from .. import errors, models, multipart, state, views
+from ..errors import PlatformError
 from ..state import Extension
 from .deps import base_url, mock_state, owner
+
+ATTACHMENTS = "ringcentral_mock.attachments"  # where a multipart request's attachments wait for the handler
 
 
 async def send_sms(
     request: Request, body: models.SmsRequest, extension: Annotated[Extension, Depends(owner)]
 ) -> models.MessageInfo:
-    state = mock_state(request)
-    message = state.send_sms(extension, body.from_.phoneNumber, [to.phoneNumber for to in body.to], body.text)
-    return views.message_info(base_url(request), state, message)
+    mock = mock_state(request)
+    message = mock.send_sms(extension, body.from_.phoneNumber, [to.phoneNumber for to in body.to], body.text,
+                            request.scope.get(ATTACHMENTS))
+    return views.message_info(base_url(request), mock, message)
 
 
 async def read_message(
     request: Request, messageId: int, extension: Annotated[Extension, Depends(owner)]
 ) -> models.MessageInfo:
-    state = mock_state(request)
-    return views.message_info(base_url(request), state, state.read_message(extension, messageId))
+    mock = mock_state(request)
+    return views.message_info(base_url(request), mock, mock.read_message(extension, messageId))
+
+
+async def list_messages(
+    request: Request,
+    extension: Annotated[Extension, Depends(owner)],
+    messageType: Annotated[list[models.MessageType] | None, Query()] = None,
+    direction: Annotated[list[models.MessageDirection] | None, Query()] = None,
+    dateFrom: datetime | None = None,
+    dateTo: datetime | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    perPage: Annotated[int, Query(ge=1)] = 100,
+) -> models.MessageList:
+    mock = mock_state(request)
+    messages = mock.list_messages(extension, message_types=messageType, directions=direction,
+                                  date_from=_timestamp(dateFrom, "dateFrom"), date_to=_timestamp(dateTo, "dateTo"))
+    filters = {k: request.query_params.getlist(k) for k in request.query_params if k not in ("page", "perPage")}
+    per_page = min(perPage, 1000)  # the platform applies its maximum rather than refusing more
+    return views.message_list(base_url(request), mock, extension, messages, page, per_page, filters)
+
+
+class SmsRoute(APIRoute):
+    """The route for POST .../sms: a multipart body becomes its first part, the JSON request, read by
+    the same `SmsRequest` model as a JSON body; the parts after it are the MMS attachments."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            content_type = request.headers.get("content-type", "")
+            if multipart.is_multipart(content_type):
+                request = _as_json_request(request, multipart.parse(await request.body(), content_type))
+            return await handle(request)
+
+        return route
+
+
+# POST .../sms in the OpenAPI document: the official schema lists the same body for the multipart types.
+SMS_ROUTE_OPTIONS: dict[str, Any] = {
+    "route_class": SmsRoute,
+    "openapi": {"requestBody": {"content": {
+        content_type: {"schema": {"$ref": "#/components/schemas/SmsRequest"}} for content_type in multipart.TYPES
+    }}},
+}
+
+
+def _as_json_request(request: Request, parts: list[multipart.Part]) -> Request:
+    if not parts:
+        raise PlatformError.of(errors.INVALID_PARAMETER, "body")
+    body, *files = parts
+    headers = [(k, v) for k, v in request.scope["headers"] if k not in (b"content-type", b"content-length")]
+    headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body.content)).encode())]
+    scope = {**request.scope, "headers": headers,
+             ATTACHMENTS: [state.attachment(f.filename, f.content_type, len(f.content)) for f in files]}
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body.content, "more_body": False}
+
+    return Request(scope, receive)
+
+
+def _timestamp(moment: datetime | None, parameter: str) -> float | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # the platform wants ISO 8601 with a time zone
+        raise PlatformError.of(errors.INVALID_PARAMETER, parameter)
+    return moment.timestamp()

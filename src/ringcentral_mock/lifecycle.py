@@ -1,0 +1,83 @@
+"""A sent message's way from Queued to its end, moved on by reads and the mock's clock, never by sleeps.
+
+Delivered goes Queued, Sent, Delivered; DeliveryFailed goes Queued, Sent, DeliveryFailed (it left
+RingCentral, then was refused further on); SendingFailed goes Queued, SendingFailed. A failure carries a
+`deliveryErrorCode` from the platform's list, whose prefix names who reported it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# The platform's delivery error codes (its "Handling SMS messaging errors" page), by reporting party.
+DELIVERY_ERROR_CODES = {
+    "SMS-RC-": (403, 410, 413, 430, 500, 501, 503, 504),  # RingCentral, handing the message upstream
+    "SMS-UP-": (410, 413, 414, 430, 431, 432, 433, 500),  # the upstream provider, handing it to a carrier
+    "SMS-CAR-": (104, 199, 400, 410, 411, 412, 413, 414, 430, 431, 432, 433, 434, 435, 450, 451, 452, 460, 461,
+                 500),  # the recipient's carrier
+}
+PATHS = {
+    "Delivered": ("Queued", "Sent", "Delivered"),
+    "DeliveryFailed": ("Queued", "Sent", "DeliveryFailed"),
+    "SendingFailed": ("Queued", "SendingFailed"),
+}
+
+
+def is_delivery_error_code(code: str) -> bool:
+    prefix, _, number = code.rpartition("-")
+    return number.isdigit() and int(number) in DELIVERY_ERROR_CODES.get(prefix + "-", ())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # a key of PATHS
+    error_code: str | None = None
+
+    @classmethod
+    def of(cls, data: dict[str, Any], where: str) -> Outcome:
+        """An outcome from a scenario's settings; ValueError naming `where` if it is not one the platform has."""
+        outcome = cls(data.get("status", "Delivered"), data.get("code"))
+        if outcome.status not in PATHS:
+            raise ValueError(f"{where}: status {outcome.status!r} is not one of {', '.join(PATHS)}")
+        failed = outcome.status != "Delivered"
+        if failed != (outcome.error_code is not None) or (failed and not is_delivery_error_code(outcome.error_code)):
+            raise ValueError(f"{where}: a failure needs a known deliveryErrorCode, a delivery none "
+                             f"(got {outcome.error_code!r})")
+        return outcome
+
+
+def outcome_for(settings: dict[str, Any], to_numbers: list[str]) -> Outcome:
+    """The scenario's rule for the first recipient that has one, else its outcome for everyone else."""
+    rules = settings.get("recipients", {})
+    number = next((n for n in to_numbers if n in rules), None)
+    if number is not None:
+        return Outcome.of(rules[number], f"messages.recipients.{number}")
+    return Outcome.of(settings, "messages")
+
+
+def check(settings: dict[str, Any]) -> None:
+    """Refuse a scenario whose [messages] rules name a status or code the platform does not have."""
+    Outcome.of(settings, "messages")
+    for number, rule in settings.get("recipients", {}).items():
+        Outcome.of(rule, f"messages.recipients.{number}")
+
+
+@dataclass
+class Lifecycle:
+    """Where an outbound message is on its path: held Queued for some reads, then one step per clock step."""
+
+    path: tuple[str, ...]
+    queued_reads_left: int
+    released_at: float | None  # when the clock started moving it on; None while reads still hold it
+
+    def status(self, now: float, step_seconds: float, read: bool) -> tuple[str, float | None]:
+        """The status now, and when it was reached (None: still the first one). A read may release it."""
+        if self.released_at is None:
+            if not read or self.queued_reads_left > 0:
+                self.queued_reads_left -= int(read)
+                return self.path[0], None
+            self.released_at = now
+        steps = len(self.path) - 1 if step_seconds <= 0 else int((now - self.released_at) // step_seconds)
+        index = min(steps, len(self.path) - 1)
+        return self.path[index], self.released_at + index * max(step_seconds, 0)

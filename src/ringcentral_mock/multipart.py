@@ -1,0 +1,39 @@
+"""Multipart bodies (form-data or mixed) split into their parts: how POST .../sms receives an MMS.
+
+The standard library's MIME parser reads both flavours, binary parts included; the SDKs send the same
+part headers for each (the Python SDK's mixed mode only renames the content type).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email import policy
+from email.parser import BytesParser
+
+TYPES = ("multipart/form-data", "multipart/mixed")
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str | None
+    filename: str | None
+    content_type: str | None  # None when the part has no Content-Type header
+    content: bytes
+
+
+def is_multipart(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower() in TYPES
+
+
+def parse(raw: bytes, content_type: str) -> list[Part]:
+    """The body's parts in order; none when it has no boundary or no parts."""
+    header = b"Content-Type: " + content_type.encode("latin-1", errors="replace") + b"\r\n\r\n"
+    message = BytesParser(policy=policy.HTTP).parsebytes(header + raw)
+    if not message.is_multipart():
+        return []
+    return [
+        Part(name=part.get_param("name", header="content-disposition"), filename=part.get_filename(),
+             content_type=part.get_content_type() if part["content-type"] else None,
+             content=part.get_payload(decode=True) or b"")
+        for part in message.iter_parts()
+    ]
