@@ -43,6 +43,42 @@ node handling_errors.js
 make mock SCENARIO=flaky
 # --8<-- [end:make-mock-flaky]
 
+# --8<-- [start:run-python-list-sms-numbers]
+python sms_numbers.py
+# --8<-- [end:run-python-list-sms-numbers]
+
+# --8<-- [start:run-javascript-list-sms-numbers]
+node sms_numbers.js
+# --8<-- [end:run-javascript-list-sms-numbers]
+
+# --8<-- [start:install-javascript-mms]
+npm install @ringcentral/sdk dotenv form-data
+# --8<-- [end:install-javascript-mms]
+
+# --8<-- [start:run-python-send-mms]
+python mms.py
+# --8<-- [end:run-python-send-mms]
+
+# --8<-- [start:run-javascript-send-mms]
+node mms.js
+# --8<-- [end:run-javascript-send-mms]
+
+# --8<-- [start:run-python-check-message-status]
+python sms_status.py
+# --8<-- [end:run-python-check-message-status]
+
+# --8<-- [start:run-javascript-check-message-status]
+node sms_status.js
+# --8<-- [end:run-javascript-check-message-status]
+
+# --8<-- [start:run-python-read-message-store]
+python sms_history.py
+# --8<-- [end:run-python-read-message-store]
+
+# --8<-- [start:run-javascript-read-message-store]
+node sms_history.js
+# --8<-- [end:run-javascript-read-message-store]
+
 # --- Try the samples against the mock (running-the-samples.md) ----------------
 
 # --8<-- [start:make-install]
@@ -60,6 +96,14 @@ make mock SCENARIO=call-queue
 # --8<-- [start:make-mock-no-sms-number]
 make mock SCENARIO=no-sms-number
 # --8<-- [end:make-mock-no-sms-number]
+
+# --8<-- [start:make-mock-delivery-failed]
+make mock SCENARIO=delivery-failed
+# --8<-- [end:make-mock-delivery-failed]
+
+# --8<-- [start:make-mock-message-history]
+make mock SCENARIO=message-history
+# --8<-- [end:make-mock-message-history]
 
 # PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
 # --8<-- [start:mock-requests]

@@ -147,6 +147,8 @@ def match_requests(expected: tuple[dict[str, Any], ...], recorded: list[dict[str
             problems.append(f"{label}: got {got['method']} {got['path']}")
         elif "body" in want and not _body_matches(want["body"], got["body"], got.get("content_type") or ""):
             problems.append(f"{label}: body {got['body']!r} does not match {want['body']!r}")
+        elif "query" in want and any(got["query"].get(k) != v for k, v in want["query"].items()):
+            problems.append(f"{label}: query {got['query']!r} does not have {want['query']!r}")
     if len(recorded) > len(expected):
         extra = ", ".join(f"{r['method']} {r['path']}" for r in recorded[len(expected):])
         problems.append(f"unexpected further requests: {extra}")

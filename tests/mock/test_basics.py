@@ -38,7 +38,8 @@ def test_revoked_token_is_refused(client, login):
 
 def test_phone_numbers_carry_features(client, login):
     records = client.get(PHONE_NUMBERS, headers=login()).json()["records"]
-    assert [r["features"] for r in records] == [["CallerId", "SmsSender", "MmsSender"], ["CallerId"]]
+    assert [r["features"] for r in records] == [["CallerId", "SmsSender", "MmsSender"], ["CallerId"],
+                                                ["CallerId", "A2PSmsSender"]]
 
 
 def test_sms_is_queued_then_delivered_on_first_read(client, login):
@@ -55,6 +56,10 @@ def test_number_the_user_does_not_own_is_msg_304(client, login):
 
 def test_number_without_sms_sender_is_msg_242(client, login):
     assert error_code(client.post(SMS, headers=login(), json=sms_body(sender="+16505550101"))) == (403, "MSG-242")
+
+
+def test_high_volume_number_without_sms_sender_is_msg_242(client, login):
+    assert error_code(client.post(SMS, headers=login(), json=sms_body(sender="+16505550102"))) == (403, "MSG-242")
 
 
 def test_missing_text_names_the_parameter(client, login):

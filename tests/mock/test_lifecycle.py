@@ -29,6 +29,7 @@ def test_clock_steps_move_a_message_through_sent_to_delivered(client, login, sta
     assert [m["messageStatus"] for m in seen] == ["Queued", "Sent", "Delivered", "Delivered"]
     assert seen[0]["lastModifiedTime"] < seen[1]["lastModifiedTime"] < seen[2]["lastModifiedTime"]
     assert seen[2]["lastModifiedTime"] == seen[3]["lastModifiedTime"]
+    assert not any("deliveryErrorCode" in m for m in seen)
 
 
 def test_queued_reads_hold_a_message_queued_for_that_many_reads(client, login, state):

@@ -124,3 +124,10 @@ def test_python_sdk_multipart_builder_is_accepted(mock, mixed):
     sent = sdk.platform().send_request(builder.request(SMS)).json()
     assert [a.type for a in sent.attachments] == ["Text", "MmsAttachment"]
     assert mock.requests()[-1]["content_type"].startswith("multipart/mixed" if mixed else "multipart/form-data")
+
+
+def test_mms_is_listed_as_sms_in_the_store(client, login):
+    headers = login()
+    sent = post(client, headers, [png()]).json()
+    listed = client.get(MESSAGE_STORE, headers=headers, params={"messageType": "SMS"}).json()["records"]
+    assert [(m["id"], m["type"]) for m in listed] == [(sent["id"], "SMS")]

@@ -1,0 +1,100 @@
+# --8<-- [start:check-message-status]
+"""Send an SMS, then check its status until it is delivered or has failed, a bounded number of times.
+
+Run it with `python sms_status.py`. Settings come from .env or the environment: RC_SERVER_URL,
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+"""
+import os
+import sys
+import time
+
+from dotenv import load_dotenv
+from ringcentral import SDK
+from ringcentral.http.api_exception import ApiException
+
+POLL_SECONDS = 2  # how long to wait between checks
+MAX_CHECKS = 15  # then stop: the message may still be delivered later
+IN_PROGRESS = ("Queued", "Sent")  # Sent: handed on, delivery not confirmed yet
+REPORTED_BY = {"SMS-RC-": "RingCentral", "SMS-UP-": "the upstream provider", "SMS-CAR-": "the recipient's carrier"}
+
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if not value:
+        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+    return value
+
+
+def find_sms_number(platform):
+    """The first of the user's numbers whose features include SmsSender."""
+    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
+    for number in numbers:
+        if "SmsSender" in number.features:
+            return number.phoneNumber
+    sys.exit("Error: none of this user's phone numbers can send SMS (no SmsSender feature)")
+
+
+def check_status(platform, message_id):
+    """Read the message until its status leaves Queued and Sent, at most MAX_CHECKS times."""
+    for check in range(1, MAX_CHECKS + 1):
+        message = platform.get(f"/restapi/v1.0/account/~/extension/~/message-store/{message_id}").json()
+        print(f"Check {check}: {message.messageStatus}")
+        if message.messageStatus not in IN_PROGRESS:
+            break
+        if check < MAX_CHECKS:
+            time.sleep(POLL_SECONDS)
+    return message
+
+
+def main():
+    load_dotenv()
+    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = sdk.platform()
+    platform.login(jwt=setting("RC_USER_JWT"))
+
+    sender = find_sms_number(platform)
+    recipient = setting("SMS_RECIPIENT")
+    print(f"Sending from {sender} to {recipient}")
+    message = platform.post("/restapi/v1.0/account/~/extension/~/sms", {
+        "from": {"phoneNumber": sender},
+        "to": [{"phoneNumber": recipient}],
+        "text": "Hello World!",
+    }).json()
+    print(f"SMS sent. Message id: {message.id}, status: {message.messageStatus}")
+
+    message = check_status(platform, message.id)
+    status = message.messageStatus
+    if status in ("DeliveryFailed", "SendingFailed"):
+        code = message.deliveryErrorCode
+        party = next((who for prefix, who in REPORTED_BY.items() if code.startswith(prefix)), "an unknown party")
+        sys.exit(f"Error: message {message.id} {status}: {code}, reported by {party}")
+    if status in IN_PROGRESS:
+        print(f"Still {status} after {MAX_CHECKS} checks; check message {message.id} again later")
+    else:
+        print(f"Message {message.id} is {status}")
+
+
+def describe(error):
+    """HTTP status, errorCode and message from the platform's answer, in one line.
+
+    Never print the ApiException itself: its text includes the request headers, access token too.
+    """
+    response = error.api_response().response() if error.api_response() else None
+    if response is None:
+        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
+    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+    message = body.get("message") or body.get("error_description", "")
+    return f"HTTP {response.status_code} {code}: {message}"
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except ApiException as error:
+        sys.exit(f"Error: {describe(error)}")
+# --8<-- [end:check-message-status]

@@ -1,0 +1,55 @@
+// --8<-- [start:list-sms-numbers]
+// List the user's phone numbers with their messaging features, and say which can send SMS and MMS.
+//
+// Run it with `node sms_numbers.js`. Settings come from .env or the environment: RC_SERVER_URL,
+// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+const { SDK } = require('@ringcentral/sdk');
+require('dotenv').config({ quiet: true });
+
+const MESSAGING_FEATURES = ['SmsSender', 'MmsSender', 'A2PSmsSender', 'InternationalSmsSender'];
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
+  return value;
+}
+
+async function main() {
+  const sdk = new SDK({
+    server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
+    clientId: setting('RC_APP_CLIENT_ID'),
+    clientSecret: setting('RC_APP_CLIENT_SECRET'),
+  });
+  const platform = sdk.platform();
+  await platform.login({ jwt: setting('RC_USER_JWT') });
+
+  const resp = await platform.get('/restapi/v1.0/account/~/extension/~/phone-number');
+  const { records } = await resp.json();
+  for (const number of records) {
+    const features = number.features.filter((f) => MESSAGING_FEATURES.includes(f));
+    console.log(`${number.phoneNumber}: ${features.join(', ') || 'no messaging features'}`);
+  }
+
+  const sms = records.filter((n) => n.features.includes('SmsSender')).map((n) => n.phoneNumber);
+  const mms = records
+    .filter((n) => n.features.includes('SmsSender') && n.features.includes('MmsSender'))
+    .map((n) => n.phoneNumber);
+  if (sms.length === 0) throw new Error("none of this user's phone numbers can send SMS (no SmsSender feature)");
+  console.log(`Can send SMS: ${sms.join(', ')}`);
+  console.log(`Can send MMS: ${mms.join(', ') || 'none'}`);
+}
+
+// HTTP status, errorCode and message from the platform's answer, in one line.
+async function describe(error) {
+  if (!error.response) return error.message; // not an HTTP answer: a setting, or the network
+  const body = await error.response.clone().json().catch(() => null);
+  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
+  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+}
+
+main().catch(async (error) => {
+  console.error(`Error: ${await describe(error)}`);
+  process.exitCode = 1;
+});
+// --8<-- [end:list-sms-numbers]

@@ -1,0 +1,66 @@
+# --8<-- [start:list-sms-numbers]
+"""List the user's phone numbers with their messaging features, and say which can send SMS and MMS.
+
+Run it with `python sms_numbers.py`. Settings come from .env or the environment: RC_SERVER_URL,
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+"""
+import os
+import sys
+
+from dotenv import load_dotenv
+from ringcentral import SDK
+from ringcentral.http.api_exception import ApiException
+
+MESSAGING_FEATURES = ("SmsSender", "MmsSender", "A2PSmsSender", "InternationalSmsSender")
+
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if not value:
+        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+    return value
+
+
+def main():
+    load_dotenv()
+    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = sdk.platform()
+    platform.login(jwt=setting("RC_USER_JWT"))
+
+    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
+    for number in numbers:
+        features = [f for f in number.features if f in MESSAGING_FEATURES]
+        print(f"{number.phoneNumber}: {', '.join(features) or 'no messaging features'}")
+
+    sms = [n.phoneNumber for n in numbers if "SmsSender" in n.features]
+    mms = [n.phoneNumber for n in numbers if "SmsSender" in n.features and "MmsSender" in n.features]
+    if not sms:
+        sys.exit("Error: none of this user's phone numbers can send SMS (no SmsSender feature)")
+    print(f"Can send SMS: {', '.join(sms)}")
+    print(f"Can send MMS: {', '.join(mms) or 'none'}")
+
+
+def describe(error):
+    """HTTP status, errorCode and message from the platform's answer, in one line.
+
+    Never print the ApiException itself: its text includes the request headers, access token too.
+    """
+    response = error.api_response().response() if error.api_response() else None
+    if response is None:
+        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
+    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+    message = body.get("message") or body.get("error_description", "")
+    return f"HTTP {response.status_code} {code}: {message}"
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except ApiException as error:
+        sys.exit(f"Error: {describe(error)}")
+# --8<-- [end:list-sms-numbers]

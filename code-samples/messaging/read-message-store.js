@@ -1,0 +1,65 @@
+// --8<-- [start:read-message-store]
+// List the SMS you received in the last 7 days, newest first, page by page.
+//
+// Run it with `node sms_history.js`. Settings come from .env or the environment: RC_SERVER_URL,
+// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+const { SDK } = require('@ringcentral/sdk');
+require('dotenv').config({ quiet: true });
+
+const DAYS = 7;
+const PER_PAGE = 5; // small to show paging; the platform allows up to 1000
+const MAX_PAGES = 20; // a bound, in case the store is larger than you expect
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
+  return value;
+}
+
+async function main() {
+  const sdk = new SDK({
+    server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
+    clientId: setting('RC_APP_CLIENT_ID'),
+    clientSecret: setting('RC_APP_CLIENT_SECRET'),
+  });
+  const platform = sdk.platform();
+  await platform.login({ jwt: setting('RC_USER_JWT') });
+
+  // ISO 8601 in UTC with a Z, as the platform expects; without dateFrom it lists only the last 24 hours.
+  const since = new Date(Date.now() - DAYS * 24 * 60 * 60 * 1000).toISOString();
+  console.log(`Inbound SMS since ${since}, ${PER_PAGE} per page`);
+  let count = 0;
+  let page = 1;
+  for (; page <= MAX_PAGES; page++) {
+    const resp = await platform.get('/restapi/v1.0/account/~/extension/~/message-store', {
+      messageType: 'SMS',
+      direction: 'Inbound',
+      dateFrom: since,
+      perPage: PER_PAGE,
+      page,
+    });
+    const body = await resp.json();
+    console.log(`Page ${page} of ${body.paging.totalPages}:`);
+    for (const message of body.records) {
+      console.log(`  ${message.creationTime} from ${message.from.phoneNumber}: ${message.subject}`);
+    }
+    count += body.records.length;
+    if (!body.navigation.nextPage) break; // the last page has no link to a next one
+  }
+  console.log(`Read ${count} messages on ${page} pages`);
+}
+
+// HTTP status, errorCode and message from the platform's answer, in one line.
+async function describe(error) {
+  if (!error.response) return error.message; // not an HTTP answer: a setting, or the network
+  const body = await error.response.clone().json().catch(() => null);
+  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
+  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+}
+
+main().catch(async (error) => {
+  console.error(`Error: ${await describe(error)}`);
+  process.exitCode = 1;
+});
+// --8<-- [end:read-message-store]

@@ -1,0 +1,92 @@
+// --8<-- [start:send-mms]
+// Send an MMS (a text with an image attached) from your first MMS-capable number, then report its status.
+//
+// Run it with `node mms.js` next to a small PNG named checkers.png. Settings come from .env or the
+// environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+const fs = require('fs');
+const FormData = require('form-data');
+const { SDK } = require('@ringcentral/sdk');
+require('dotenv').config({ quiet: true });
+
+const IMAGE = 'checkers.png'; // attachments: at most 10, together at most 1.5 MB
+const IMAGE_TYPE = 'image/png';
+const POLL_SECONDS = 2; // how long to wait between status checks while the message is Queued
+const MAX_POLLS = 10;
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
+  return value;
+}
+
+// The first of the user's numbers whose features include both SmsSender and MmsSender.
+async function findMmsNumber(platform) {
+  const resp = await platform.get('/restapi/v1.0/account/~/extension/~/phone-number');
+  const { records } = await resp.json();
+  const number = records.find((r) => r.features.includes('SmsSender') && r.features.includes('MmsSender'));
+  if (!number) throw new Error("none of this user's phone numbers can send MMS (no MmsSender feature)");
+  return number.phoneNumber;
+}
+
+// Read the message back until it leaves Queued, or MAX_POLLS checks have passed.
+async function waitWhileQueued(platform, message) {
+  for (let poll = 0; poll < MAX_POLLS; poll++) {
+    const resp = await platform.get(`/restapi/v1.0/account/~/extension/~/message-store/${message.id}`);
+    message = await resp.json();
+    if (message.messageStatus !== 'Queued') break;
+    await new Promise((resolve) => setTimeout(resolve, POLL_SECONDS * 1000));
+  }
+  return message;
+}
+
+async function main() {
+  const sdk = new SDK({
+    server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
+    clientId: setting('RC_APP_CLIENT_ID'),
+    clientSecret: setting('RC_APP_CLIENT_SECRET'),
+  });
+  const platform = sdk.platform();
+  await platform.login({ jwt: setting('RC_USER_JWT') });
+
+  const sender = await findMmsNumber(platform);
+  const recipient = setting('SMS_RECIPIENT');
+  console.log(`Sending ${IMAGE} from ${sender} to ${recipient}`);
+  // A multipart body: first the JSON request (as for an SMS), then one part per attachment.
+  const form = new FormData();
+  const body = {
+    from: { phoneNumber: sender },
+    to: [{ phoneNumber: recipient }],
+    text: 'Hello World, with a picture!',
+  };
+  form.append('json', Buffer.from(JSON.stringify(body)), { filename: 'request.json', contentType: 'application/json' });
+  form.append('attachment', fs.readFileSync(IMAGE), { filename: IMAGE, contentType: IMAGE_TYPE });
+  const resp = await platform.post('/restapi/v1.0/account/~/extension/~/sms', form);
+  let message = await resp.json();
+  console.log(`MMS sent. Message id: ${message.id}`);
+  for (const attachment of message.attachments) {
+    if (attachment.type === 'MmsAttachment') {
+      console.log(`Attachment: ${attachment.fileName}, ${attachment.contentType}, ${attachment.size} bytes`);
+    }
+  }
+
+  message = await waitWhileQueued(platform, message);
+  console.log(`Message status: ${message.messageStatus}`);
+  if (['DeliveryFailed', 'SendingFailed'].includes(message.messageStatus)) {
+    throw new Error(`message ${message.id} failed: ${message.deliveryErrorCode}`);
+  }
+}
+
+// HTTP status, errorCode and message from the platform's answer, in one line.
+async function describe(error) {
+  if (!error.response) return error.message; // not an HTTP answer: a setting, or the network
+  const body = await error.response.clone().json().catch(() => null);
+  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
+  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+}
+
+main().catch(async (error) => {
+  console.error(`Error: ${await describe(error)}`);
+  process.exitCode = 1;
+});
+// --8<-- [end:send-mms]

@@ -1,0 +1,100 @@
+# --8<-- [start:send-mms]
+"""Send an MMS (a text with an image attached) from your first MMS-capable number, then report its status.
+
+Run it with `python mms.py` next to a small PNG named checkers.png. Settings come from .env or the
+environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+"""
+import os
+import sys
+import time
+
+from dotenv import load_dotenv
+from ringcentral import SDK
+from ringcentral.http.api_exception import ApiException
+
+IMAGE = "checkers.png"  # attachments: at most 10, together at most 1.5 MB
+IMAGE_TYPE = "image/png"
+POLL_SECONDS = 2  # how long to wait between status checks while the message is Queued
+MAX_POLLS = 10
+
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if not value:
+        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+    return value
+
+
+def find_mms_number(platform):
+    """The first of the user's numbers whose features include both SmsSender and MmsSender."""
+    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
+    for number in numbers:
+        if "SmsSender" in number.features and "MmsSender" in number.features:
+            return number.phoneNumber
+    sys.exit("Error: none of this user's phone numbers can send MMS (no MmsSender feature)")
+
+
+def wait_while_queued(platform, message):
+    """Read the message back until it leaves Queued, or MAX_POLLS checks have passed."""
+    for _ in range(MAX_POLLS):
+        message = platform.get(f"/restapi/v1.0/account/~/extension/~/message-store/{message.id}").json()
+        if message.messageStatus != "Queued":
+            break
+        time.sleep(POLL_SECONDS)
+    return message
+
+
+def main():
+    load_dotenv()
+    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = sdk.platform()
+    platform.login(jwt=setting("RC_USER_JWT"))
+
+    sender = find_mms_number(platform)
+    recipient = setting("SMS_RECIPIENT")
+    print(f"Sending {IMAGE} from {sender} to {recipient}")
+    # A multipart body: first the JSON request (as for an SMS), then one part per attachment.
+    builder = sdk.create_multipart_builder()
+    builder.set_body({
+        "from": {"phoneNumber": sender},
+        "to": [{"phoneNumber": recipient}],
+        "text": "Hello World, with a picture!",
+    })
+    with open(IMAGE, "rb") as image:
+        builder.add((IMAGE, image.read(), IMAGE_TYPE))
+    message = platform.send_request(builder.request("/restapi/v1.0/account/~/extension/~/sms")).json()
+    print(f"MMS sent. Message id: {message.id}")
+    for attachment in message.attachments:
+        if attachment.type == "MmsAttachment":
+            print(f"Attachment: {attachment.fileName}, {attachment.contentType}, {attachment.size} bytes")
+
+    message = wait_while_queued(platform, message)
+    print(f"Message status: {message.messageStatus}")
+    if message.messageStatus in ("DeliveryFailed", "SendingFailed"):
+        sys.exit(f"Error: message {message.id} failed: {message.deliveryErrorCode}")
+
+
+def describe(error):
+    """HTTP status, errorCode and message from the platform's answer, in one line.
+
+    Never print the ApiException itself: its text includes the request headers, access token too.
+    """
+    response = error.api_response().response() if error.api_response() else None
+    if response is None:
+        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
+    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+    message = body.get("message") or body.get("error_description", "")
+    return f"HTTP {response.status_code} {code}: {message}"
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except ApiException as error:
+        sys.exit(f"Error: {describe(error)}")
+# --8<-- [end:send-mms]
