@@ -1,5 +1,5 @@
 // --8<-- [start:read-message-store]
-// List the SMS you received in the last 7 days, newest first, page by page.
+// List the SMS you received since the start of the day 7 days ago, newest first, page by page.
 //
 // Run it with `node sms_history.js`. Settings come from .env or the environment: RC_SERVER_URL,
 // RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
@@ -26,7 +26,9 @@ async function main() {
   await platform.login({ jwt: setting('RC_USER_JWT') });
 
   // ISO 8601 in UTC with a Z, as the platform expects; without dateFrom it lists only the last 24 hours.
-  const since = new Date(Date.now() - DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const today = new Date();
+  today.setUTCHours(0, 0, 0, 0);
+  const since = new Date(today.getTime() - DAYS * 24 * 60 * 60 * 1000).toISOString();
   console.log(`Inbound SMS since ${since}, ${PER_PAGE} per page`);
   let count = 0;
   let page = 1;
@@ -41,7 +43,7 @@ async function main() {
     const body = await resp.json();
     console.log(`Page ${page} of ${body.paging.totalPages}:`);
     for (const message of body.records) {
-      console.log(`  ${message.creationTime} from ${message.from.phoneNumber}: ${message.subject}`);
+      console.log(`  ${message.from.phoneNumber}: ${message.subject}`);
     }
     count += body.records.length;
     if (!body.navigation.nextPage) break; // the last page has no link to a next one

@@ -1,5 +1,5 @@
 # --8<-- [start:read-message-store]
-"""List the SMS you received in the last 7 days, newest first, page by page.
+"""List the SMS you received since the start of the day 7 days ago, newest first, page by page.
 
 Run it with `python sms_history.py`. Settings come from .env or the environment: RC_SERVER_URL,
 RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
@@ -32,8 +32,8 @@ def main():
     platform.login(jwt=setting("RC_USER_JWT"))
 
     # ISO 8601 in UTC with a Z, as the platform expects; without dateFrom it lists only the last 24 hours.
-    since = (datetime.now(timezone.utc) - timedelta(days=DAYS)).isoformat(timespec="milliseconds")
-    since = since.replace("+00:00", "Z")
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    since = (today - timedelta(days=DAYS)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     print(f"Inbound SMS since {since}, {PER_PAGE} per page")
     count = 0
     for page in range(1, MAX_PAGES + 1):
@@ -46,7 +46,7 @@ def main():
         }).json()
         print(f"Page {page} of {body.paging.totalPages}:")
         for message in body.records:
-            print(f"  {message.creationTime} from {message.from_.phoneNumber}: {message.subject}")
+            print(f"  {message.from_.phoneNumber}: {message.subject}")
         count += len(body.records)
         if not hasattr(body.navigation, "nextPage"):  # the last page has no link to a next one
             break

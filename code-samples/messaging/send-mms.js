@@ -1,14 +1,17 @@
 // --8<-- [start:send-mms]
 // Send an MMS (a text with an image attached) from your first MMS-capable number, then report its status.
 //
-// Run it with `node mms.js` next to a small PNG named checkers.png. Settings come from .env or the
-// environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
-const fs = require('fs');
+// Run it with `node mms.js`. Settings come from .env or the environment: RC_SERVER_URL,
+// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
 const FormData = require('form-data');
 const { SDK } = require('@ringcentral/sdk');
 require('dotenv').config({ quiet: true });
 
-const IMAGE = 'checkers.png'; // attachments: at most 10, together at most 1.5 MB
+// The picture: a 16x16 checkerboard PNG, inline so the sample runs as it is. To send a file of yours,
+// read it instead: require('fs').readFileSync('photo.jpg'), with 'image/jpeg' as its type.
+const IMAGE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAI0lEQVR42mNgSDsD'
+  + 'R//TGOAIp/gg1ECUIiTxwahhNB4GhQYA1kVLkAa1oJwAAAAASUVORK5CYII=', 'base64');
+const IMAGE_NAME = 'checkers.png';
 const IMAGE_TYPE = 'image/png';
 const POLL_SECONDS = 2; // how long to wait between status checks while the message is Queued
 const MAX_POLLS = 10;
@@ -50,8 +53,9 @@ async function main() {
 
   const sender = await findMmsNumber(platform);
   const recipient = setting('SMS_RECIPIENT');
-  console.log(`Sending ${IMAGE} from ${sender} to ${recipient}`);
-  // A multipart body: first the JSON request (as for an SMS), then one part per attachment.
+  console.log(`Sending ${IMAGE_NAME} from ${sender} to ${recipient}`);
+  // A multipart body: first the JSON request (as for an SMS), then one part per attachment
+  // (at most 10, together at most 1.5 MB).
   const form = new FormData();
   const body = {
     from: { phoneNumber: sender },
@@ -59,14 +63,12 @@ async function main() {
     text: 'Hello World, with a picture!',
   };
   form.append('json', Buffer.from(JSON.stringify(body)), { filename: 'request.json', contentType: 'application/json' });
-  form.append('attachment', fs.readFileSync(IMAGE), { filename: IMAGE, contentType: IMAGE_TYPE });
+  form.append('attachment', IMAGE, { filename: IMAGE_NAME, contentType: IMAGE_TYPE });
   const resp = await platform.post('/restapi/v1.0/account/~/extension/~/sms', form);
   let message = await resp.json();
   console.log(`MMS sent. Message id: ${message.id}`);
   for (const attachment of message.attachments) {
-    if (attachment.type === 'MmsAttachment') {
-      console.log(`Attachment: ${attachment.fileName}, ${attachment.contentType}, ${attachment.size} bytes`);
-    }
+    if (attachment.type === 'MmsAttachment') console.log(`Attached: ${attachment.contentType}`);
   }
 
   message = await waitWhileQueued(platform, message);

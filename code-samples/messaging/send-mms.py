@@ -1,9 +1,10 @@
 # --8<-- [start:send-mms]
 """Send an MMS (a text with an image attached) from your first MMS-capable number, then report its status.
 
-Run it with `python mms.py` next to a small PNG named checkers.png. Settings come from .env or the
-environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+Run it with `python mms.py`. Settings come from .env or the environment: RC_SERVER_URL,
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
 """
+import base64
 import os
 import sys
 import time
@@ -12,7 +13,11 @@ from dotenv import load_dotenv
 from ringcentral import SDK
 from ringcentral.http.api_exception import ApiException
 
-IMAGE = "checkers.png"  # attachments: at most 10, together at most 1.5 MB
+# The picture: a 16x16 checkerboard PNG, inline so the sample runs as it is. To send a file of yours,
+# read it instead: open("photo.jpg", "rb").read(), with "image/jpeg" as its type.
+IMAGE = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAI0lEQVR42mNgSDsD"
+                         "R//TGOAIp/gg1ECUIiTxwahhNB4GhQYA1kVLkAa1oJwAAAAASUVORK5CYII=")
+IMAGE_NAME = "checkers.png"
 IMAGE_TYPE = "image/png"
 POLL_SECONDS = 2  # how long to wait between status checks while the message is Queued
 MAX_POLLS = 10
@@ -53,21 +58,21 @@ def main():
 
     sender = find_mms_number(platform)
     recipient = setting("SMS_RECIPIENT")
-    print(f"Sending {IMAGE} from {sender} to {recipient}")
-    # A multipart body: first the JSON request (as for an SMS), then one part per attachment.
+    print(f"Sending {IMAGE_NAME} from {sender} to {recipient}")
+    # A multipart body: first the JSON request (as for an SMS), then one part per attachment
+    # (at most 10, together at most 1.5 MB).
     builder = sdk.create_multipart_builder()
     builder.set_body({
         "from": {"phoneNumber": sender},
         "to": [{"phoneNumber": recipient}],
         "text": "Hello World, with a picture!",
     })
-    with open(IMAGE, "rb") as image:
-        builder.add((IMAGE, image.read(), IMAGE_TYPE))
+    builder.add((IMAGE_NAME, IMAGE, IMAGE_TYPE))
     message = platform.send_request(builder.request("/restapi/v1.0/account/~/extension/~/sms")).json()
     print(f"MMS sent. Message id: {message.id}")
     for attachment in message.attachments:
         if attachment.type == "MmsAttachment":
-            print(f"Attachment: {attachment.fileName}, {attachment.contentType}, {attachment.size} bytes")
+            print(f"Attached: {attachment.contentType}")
 
     message = wait_while_queued(platform, message)
     print(f"Message status: {message.messageStatus}")

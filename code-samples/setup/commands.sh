@@ -101,6 +101,10 @@ make mock SCENARIO=no-sms-number
 make mock SCENARIO=delivery-failed
 # --8<-- [end:make-mock-delivery-failed]
 
+# --8<-- [start:make-mock-opted-out]
+make mock SCENARIO=opted-out
+# --8<-- [end:make-mock-opted-out]
+
 # --8<-- [start:make-mock-message-history]
 make mock SCENARIO=message-history
 # --8<-- [end:make-mock-message-history]

@@ -15,6 +15,8 @@ PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
 
 MessageType = Literal["Fax", "SMS", "VoiceMail", "Pager", "Text"]
 MessageDirection = Literal["Inbound", "Outbound"]
+ReadStatus = Literal["Read", "Unread"]
+Availability = Literal["Alive", "Deleted", "Purged"]
 MessageStatus = Literal["Queued", "Sent", "Delivered", "DeliveryFailed", "SendingFailed", "Received"]
 NumberFeature = Literal["CallerId", "SmsSender", "A2PSmsSender", "MmsSender", "InternationalSmsSender",
                         "Delegated"]
@@ -209,11 +211,11 @@ class MessageInfo(Model):
     from_: MessageSender = Field(alias="from")
     type: MessageType = "SMS"
     creationTime: str
-    readStatus: Literal["Read", "Unread"]
+    readStatus: ReadStatus
     priority: Literal["Normal", "High"] = "Normal"
     attachments: list[MessageAttachment]
     direction: MessageDirection
-    availability: Literal["Alive", "Deleted", "Purged"] = "Alive"
+    availability: Availability = "Alive"
     subject: str
     messageStatus: MessageStatus
     deliveryErrorCode: str | None = None

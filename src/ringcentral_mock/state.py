@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import mimetypes
 import secrets
+import zlib
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,31 @@ class Message:
     delivery_error_code: str | None = None
     lifecycle: Lifecycle | None = None  # None for a message whose status no longer changes
     attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def read_status(self) -> str:
+        return "Read" if self.direction == "Outbound" else "Unread"
+
+
+@dataclass
+class MessageFilter:
+    """The message-store list's filters; None (or empty) selects everything."""
+
+    message_types: list[str] | None = None
+    directions: list[str] | None = None
+    read_statuses: list[str] | None = None
+    availability: list[str] | None = None
+    conversation_id: int | None = None
+    phone_number: str | None = None
+    distinct_conversations: bool = False
+
+    def matches(self, message: Message) -> bool:
+        return ((not self.message_types or "SMS" in self.message_types)  # the mock stores text messages only
+                and (not self.availability or "Alive" in self.availability)  # and never deletes one
+                and (not self.directions or message.direction in self.directions)
+                and (not self.read_statuses or message.read_status in self.read_statuses)
+                and self.conversation_id in (None, message.conversation_id)
+                and self.phone_number in (None, message.from_number, *message.to_numbers))
 
 
 class MockState:
@@ -237,7 +263,7 @@ class MockState:
         for recipient in self.extensions:
             if recipient.receives_sms and any(recipient.owns(n) for n in to_numbers):
                 self._store(recipient.id, "Inbound", from_number, to_numbers, text, "Received",
-                            attachments=attachments or [], conversation_id=outbound.conversation_id)
+                            attachments=attachments or [])
         return outbound
 
     def read_message(self, owner: Extension, message_id: int) -> Message:
@@ -247,21 +273,24 @@ class MockState:
             raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "messageId")
         return self._moved_on(message, read=True)
 
-    def list_messages(self, owner: Extension, *, message_types: list[str] | None = None,
-                      directions: list[str] | None = None, date_from: float | None = None,
+    def list_messages(self, owner: Extension, selected: MessageFilter, date_from: float | None = None,
                       date_to: float | None = None) -> list[Message]:
-        """The owner's messages matching the filters, newest first, as the message-store list has them.
+        """The owner's messages matching the filter, newest first, as the message-store list has them.
 
         Without `date_from` the list starts 24 hours before `date_to` (which defaults to now).
         """
         date_to = self.clock.now() if date_to is None else date_to
         date_from = date_to - DAY if date_from is None else date_from
-        if message_types and "SMS" not in message_types:  # the mock stores text messages only
-            return []
-        found = [self._moved_on(m, read=False) for m in self.messages.values()
-                 if m.extension_id == owner.id and (not directions or m.direction in directions)
-                 and date_from <= m.created_at <= date_to]
-        return sorted(found, key=lambda m: (m.created_at, m.id), reverse=True)
+        found = sorted((self._moved_on(m, read=False) for m in self.messages.values()
+                        if m.extension_id == owner.id and date_from <= m.created_at <= date_to
+                        and selected.matches(m)),
+                       key=lambda m: (m.created_at, m.id), reverse=True)
+        if selected.distinct_conversations:  # the newest message of each conversation only
+            newest: dict[int, Message] = {}
+            for message in found:
+                newest.setdefault(message.conversation_id, message)
+            found = list(newest.values())
+        return found
 
     def _moved_on(self, message: Message, *, read: bool) -> Message:
         if message.lifecycle is not None:
@@ -273,14 +302,14 @@ class MockState:
 
     def _store(self, owner_id: int, direction: str, from_number: str, to_numbers: list[str], text: str,
                status: str, *, attachments: list[Attachment] = (), error_code: str | None = None,
-               lifecycle: Lifecycle | None = None, conversation_id: int | None = None,
+               lifecycle: Lifecycle | None = None,
                created_at: float | None = None) -> Message:
         now = self.clock.now() if created_at is None else created_at
         message_id = next(self._ids)
         message = Message(
             id=message_id, extension_id=owner_id, direction=direction, from_number=from_number,
             to_numbers=list(to_numbers), text=text, created_at=now, modified_at=now, status=status,
-            conversation_id=conversation_id or 7000000000000000000 + message_id,
+            conversation_id=conversation_id(from_number, to_numbers),
             delivery_error_code=error_code, lifecycle=lifecycle,
             attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids))
                          for a in attachments],
@@ -315,6 +344,11 @@ def attachment(filename: str | None, content_type: str | None, size: int) -> Att
     if content_type in (None, "application/octet-stream") and filename:
         content_type = mimetypes.guess_type(filename)[0] or content_type
     return Attachment(filename, content_type or "application/octet-stream", size)
+
+
+def conversation_id(from_number: str, to_numbers: list[str]) -> int:
+    """The same numbers texting each other are one conversation, whichever store holds the copy."""
+    return 7000000000000000000 + zlib.crc32(",".join(sorted({from_number, *to_numbers})).encode())
 
 
 def utf16_units(text: str) -> int:

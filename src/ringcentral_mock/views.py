@@ -39,7 +39,7 @@ def message_info(base: str, state: MockState, message: Message) -> models.Messag
         to=[models.MessageRecipient(phoneNumber=n, messageStatus=message.status) for n in message.to_numbers],
         from_=models.MessageSender(phoneNumber=message.from_number),
         creationTime=state.clock.iso(message.created_at),
-        readStatus="Read" if message.direction == "Outbound" else "Unread",
+        readStatus=message.read_status,
         attachments=[models.MessageAttachment(id=message.id, uri=f"{uri}/content/{message.id}", type="Text",
                                               contentType="text/plain")]
         + [models.MessageAttachment(id=a.id, uri=f"{uri}/content/{a.id}", type="MmsAttachment",

@@ -96,3 +96,33 @@ def test_a_sent_message_is_listed_with_its_current_status(client, login, state):
 
 def test_only_the_callers_store_is_listed(client, login):
     assert listing(client, login("mock-jwt-bob"))["records"] == []
+
+
+def test_read_status_and_availability_filters(client, login, state):
+    headers, week = login(), iso(state, 7)
+    assert listing(client, headers, readStatus="Read", dateFrom=week)["paging"]["totalElements"] == 4  # outbound
+    assert listing(client, headers, readStatus="Unread", dateFrom=week)["paging"]["totalElements"] == 12
+    assert listing(client, headers, availability="Alive", dateFrom=week)["paging"]["totalElements"] == 16
+    assert listing(client, headers, availability="Deleted", dateFrom=week)["records"] == []
+
+
+def test_phone_number_and_conversation_select_one_correspondent(client, login, state):
+    headers, week = login(), iso(state, 7)
+    with_171 = listing(client, headers, phoneNumber="+16505550171", dateFrom=week)["records"]
+    assert [r["subject"] for r in with_171] == ["Running 10 minutes late", "Are you on your way?",
+                                                "Parcel received, thanks", "Lunch on Thursday?"]
+    assert len({r["conversationId"] for r in with_171}) == 1
+    same = listing(client, headers, conversationId=with_171[0]["conversationId"], dateFrom=week)["records"]
+    assert same == with_171
+
+
+def test_distinct_conversations_keeps_the_newest_of_each(client, login, state):
+    records = listing(client, login(), distinctConversations="true", dateFrom=iso(state, 7))["records"]
+    assert [r["from"]["phoneNumber"] for r in records[:3]] == ["+16505550171", "+16505550172", "+16505550173"]
+    assert len(records) == len({r["conversationId"] for r in records}) == 7  # 171 to 176, and 666
+
+
+def test_inbound_copy_shares_the_senders_conversation(client, login, state):
+    sent = client.post(SMS, headers=login(), json=sms_body(to="+16505550150")).json()
+    inbound = next(m for m in state.messages.values() if m.direction == "Inbound" and m.text == "Hello")
+    assert inbound.conversation_id == sent["conversationId"]

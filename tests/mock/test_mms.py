@@ -9,10 +9,9 @@ import requests
 from ringcentral import SDK
 
 from harness.api import MESSAGE_STORE, SMS, sms_body
-from harness.paths import SAMPLES
 from ringcentral_mock import errors, state
 
-PNG = (SAMPLES / "messaging" / "checkers.png").read_bytes()
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # binary content: every byte value, CR and LF too
 
 
 def multipart(files, mixed=False, body=None):

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 
 from .. import errors, models, multipart, state, views
 from ..errors import PlatformError
-from ..state import Extension
+from ..state import Extension, MessageFilter
 from .deps import base_url, mock_state, owner
 
 ATTACHMENTS = "ringcentral_mock.attachments"  # where a multipart request's attachments wait for the handler
@@ -38,14 +38,20 @@ async def list_messages(
     extension: Annotated[Extension, Depends(owner)],
     messageType: Annotated[list[models.MessageType] | None, Query()] = None,
     direction: Annotated[list[models.MessageDirection] | None, Query()] = None,
+    readStatus: Annotated[list[models.ReadStatus] | None, Query()] = None,
+    availability: Annotated[list[models.Availability] | None, Query()] = None,
+    conversationId: int | None = None,
+    phoneNumber: str | None = None,
+    distinctConversations: bool = False,
     dateFrom: datetime | None = None,
     dateTo: datetime | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
     perPage: Annotated[int, Query(ge=1)] = 100,
 ) -> models.MessageList:
     mock = mock_state(request)
-    messages = mock.list_messages(extension, message_types=messageType, directions=direction,
-                                  date_from=_timestamp(dateFrom, "dateFrom"), date_to=_timestamp(dateTo, "dateTo"))
+    selected = MessageFilter(messageType, direction, readStatus, availability, conversationId, phoneNumber,
+                             distinctConversations)
+    messages = mock.list_messages(extension, selected, _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"))
     filters = {k: request.query_params.getlist(k) for k in request.query_params if k not in ("page", "perPage")}
     per_page = min(perPage, 1000)  # the platform applies its maximum rather than refusing more
     return views.message_list(base_url(request), mock, extension, messages, page, per_page, filters)
