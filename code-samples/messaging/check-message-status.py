@@ -2,15 +2,17 @@
 """Send an SMS, then check its status until it is delivered or has failed, a bounded number of times.
 
 Run it with `python sms_status.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS
+is optional).
 """
 import os
 import sys
 import time
 
+import requests
 from dotenv import load_dotenv
-from ringcentral import SDK
-from ringcentral.http.api_exception import ApiException
+from ringcentral.http import ApiException, ApiResponse, Client
+from ringcentral.platform import Platform
 
 POLL_SECONDS = 2  # how long to wait between checks
 MAX_CHECKS = 15  # then stop: the message may still be delivered later
@@ -23,6 +25,18 @@ def setting(name, default=None):
     if not value:
         sys.exit(f"Error: {name} is not set; add it to .env or the environment")
     return value
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            return ApiResponse(request, session.send(request, timeout=self.seconds))
 
 
 def find_sms_number(platform):
@@ -48,9 +62,9 @@ def check_status(platform, message_id):
 
 def main():
     load_dotenv()
-    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform = sdk.platform()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
     platform.login(jwt=setting("RC_USER_JWT"))
 
     sender = find_sms_number(platform)
@@ -82,7 +96,7 @@ def describe(error):
     """
     response = error.api_response().response() if error.api_response() else None
     if response is None:
-        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+        return f"no answer from the RingCentral platform: {error.__context__ or error}"
     try:
         body = response.json()
     except ValueError:
@@ -97,4 +111,6 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
+    except requests.JSONDecodeError:
+        sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:check-message-status]

@@ -2,14 +2,16 @@
 """List the user's phone numbers with their messaging features, and say which can send SMS and MMS.
 
 Run it with `python sms_numbers.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS
+is optional).
 """
 import os
 import sys
 
+import requests
 from dotenv import load_dotenv
-from ringcentral import SDK
-from ringcentral.http.api_exception import ApiException
+from ringcentral.http import ApiException, ApiResponse, Client
+from ringcentral.platform import Platform
 
 MESSAGING_FEATURES = ("SmsSender", "MmsSender", "A2PSmsSender", "InternationalSmsSender")
 
@@ -21,11 +23,23 @@ def setting(name, default=None):
     return value
 
 
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            return ApiResponse(request, session.send(request, timeout=self.seconds))
+
+
 def main():
     load_dotenv()
-    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform = sdk.platform()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
     platform.login(jwt=setting("RC_USER_JWT"))
 
     numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
@@ -48,7 +62,7 @@ def describe(error):
     """
     response = error.api_response().response() if error.api_response() else None
     if response is None:
-        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+        return f"no answer from the RingCentral platform: {error.__context__ or error}"
     try:
         body = response.json()
     except ValueError:
@@ -63,4 +77,6 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
+    except requests.JSONDecodeError:
+        sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:list-sms-numbers]

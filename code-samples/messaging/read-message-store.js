@@ -2,7 +2,8 @@
 // List the SMS you received since the start of the day 7 days ago, newest first, page by page.
 //
 // Run it with `node sms_history.js`. Settings come from .env or the environment: RC_SERVER_URL,
-// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS
+// is optional).
 const { SDK } = require('@ringcentral/sdk');
 require('dotenv').config({ quiet: true });
 
@@ -21,6 +22,8 @@ async function main() {
     server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
     clientId: setting('RC_APP_CLIENT_ID'),
     clientSecret: setting('RC_APP_CLIENT_SECRET'),
+    // Without a timeout the SDK waits forever for an answer; node-fetch gives up after this many ms.
+    defaultRequestInit: { timeout: Number(setting('RC_TIMEOUT_SECONDS', '30')) * 1000 },
   });
   const platform = sdk.platform();
   await platform.login({ jwt: setting('RC_USER_JWT') });
@@ -53,7 +56,9 @@ async function main() {
 
 // HTTP status, errorCode and message from the platform's answer, in one line.
 async function describe(error) {
-  if (!error.response) return error.message; // not an HTTP answer: a setting, or the network
+  if (error.type === 'invalid-json') return 'the platform answered with something that is not JSON';
+  if (error.name === 'FetchError') return `no answer from the RingCentral platform: ${error.message}`;
+  if (!error.response) return error.message; // a setting, or this program's own check
   const body = await error.response.clone().json().catch(() => null);
   if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
   const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';

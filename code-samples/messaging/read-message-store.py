@@ -2,15 +2,17 @@
 """List the SMS you received since the start of the day 7 days ago, newest first, page by page.
 
 Run it with `python sms_history.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT.
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS
+is optional).
 """
 import os
 import sys
 from datetime import datetime, timedelta, timezone
 
+import requests
 from dotenv import load_dotenv
-from ringcentral import SDK
-from ringcentral.http.api_exception import ApiException
+from ringcentral.http import ApiException, ApiResponse, Client
+from ringcentral.platform import Platform
 
 DAYS = 7
 PER_PAGE = 5  # small to show paging; the platform allows up to 1000
@@ -24,11 +26,23 @@ def setting(name, default=None):
     return value
 
 
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            return ApiResponse(request, session.send(request, timeout=self.seconds))
+
+
 def main():
     load_dotenv()
-    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform = sdk.platform()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
     platform.login(jwt=setting("RC_USER_JWT"))
 
     # ISO 8601 in UTC with a Z, as the platform expects; without dateFrom it lists only the last 24 hours.
@@ -60,7 +74,7 @@ def describe(error):
     """
     response = error.api_response().response() if error.api_response() else None
     if response is None:
-        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+        return f"no answer from the RingCentral platform: {error.__context__ or error}"
     try:
         body = response.json()
     except ValueError:
@@ -75,4 +89,6 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
+    except requests.JSONDecodeError:
+        sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:read-message-store]

@@ -2,16 +2,18 @@
 """Send an MMS (a text with an image attached) from your first MMS-capable number, then report its status.
 
 Run it with `python mms.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT.
+RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS
+is optional).
 """
 import base64
 import os
 import sys
 import time
 
+import requests
 from dotenv import load_dotenv
-from ringcentral import SDK
-from ringcentral.http.api_exception import ApiException
+from ringcentral.http import ApiException, ApiResponse, Client, MultipartBuilder
+from ringcentral.platform import Platform
 
 # The picture: a 16x16 checkerboard PNG, inline so the sample runs as it is. To send a file of yours,
 # read it instead: open("photo.jpg", "rb").read(), with "image/jpeg" as its type.
@@ -28,6 +30,18 @@ def setting(name, default=None):
     if not value:
         sys.exit(f"Error: {name} is not set; add it to .env or the environment")
     return value
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            return ApiResponse(request, session.send(request, timeout=self.seconds))
 
 
 def find_mms_number(platform):
@@ -51,9 +65,9 @@ def wait_while_queued(platform, message):
 
 def main():
     load_dotenv()
-    sdk = SDK(setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-              setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform = sdk.platform()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
     platform.login(jwt=setting("RC_USER_JWT"))
 
     sender = find_mms_number(platform)
@@ -61,7 +75,7 @@ def main():
     print(f"Sending {IMAGE_NAME} from {sender} to {recipient}")
     # A multipart body: first the JSON request (as for an SMS), then one part per attachment
     # (at most 10, together at most 1.5 MB).
-    builder = sdk.create_multipart_builder()
+    builder = MultipartBuilder(platform)
     builder.set_body({
         "from": {"phoneNumber": sender},
         "to": [{"phoneNumber": recipient}],
@@ -87,7 +101,7 @@ def describe(error):
     """
     response = error.api_response().response() if error.api_response() else None
     if response is None:
-        return f"cannot reach the RingCentral platform: {error.__context__ or error}"
+        return f"no answer from the RingCentral platform: {error.__context__ or error}"
     try:
         body = response.json()
     except ValueError:
@@ -102,4 +116,6 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
+    except requests.JSONDecodeError:
+        sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:send-mms]
