@@ -44,12 +44,14 @@ async function waitWhileQueued(platform, message) {
 }
 
 async function main() {
+  const timeoutSeconds = Number(setting('RC_TIMEOUT_SECONDS', '30'));
   const sdk = new SDK({
     server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
     clientId: setting('RC_APP_CLIENT_ID'),
     clientSecret: setting('RC_APP_CLIENT_SECRET'),
-    // Without a timeout the SDK waits forever for an answer; node-fetch gives up after this many ms.
-    defaultRequestInit: { timeout: Number(setting('RC_TIMEOUT_SECONDS', '30')) * 1000 },
+    // Without a timeout the SDK waits forever for an answer. The getter gives each request a signal
+    // of its own that aborts it after RC_TIMEOUT_SECONDS.
+    defaultRequestInit: { get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); } },
   });
   const platform = sdk.platform();
   await platform.login({ jwt: setting('RC_USER_JWT') });
@@ -84,6 +86,7 @@ async function main() {
 // HTTP status, errorCode and message from the platform's answer, in one line.
 async function describe(error) {
   if (error.type === 'invalid-json') return 'the platform answered with something that is not JSON';
+  if (error.name === 'AbortError') return 'no answer from the RingCentral platform: timed out (RC_TIMEOUT_SECONDS)';
   if (error.name === 'FetchError') return `no answer from the RingCentral platform: ${error.message}`;
   if (!error.response) return error.message; // a setting, or this program's own check
   const body = await error.response.clone().json().catch(() => null);
