@@ -8,9 +8,10 @@ MOCK_PORT ?= 8765
 SCENARIO ?= default
 PYTEST_ARGS ?=
 LIVE_MAX_MESSAGES ?= 4
+BENCH_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build mock verify verify-live test lint clean
+.PHONY: install browser serve build mock verify verify-live test lint bench clean
 
 ## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium (idempotent)
 install: $(VENV)/.installed node_modules/.installed browser
@@ -61,8 +62,12 @@ test: install
 
 ## lint: ruff on the Python, node --check on the JavaScript
 lint: install
-	$(PY) -m ruff check src tests hooks code-samples
-	for f in $$(git ls-files 'code-samples/*.js'); do node --check "$$f" || exit 1; done
+	$(PY) -m ruff check src tests hooks code-samples bench
+	for f in $$(git ls-files 'code-samples/*.js' 'bench/*.js'); do node --check "$$f" || exit 1; done
+
+## bench: time the harness against the floor of starting each SDK; check the speed targets (reports/bench.json)
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules site reports .pytest_cache

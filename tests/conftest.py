@@ -49,12 +49,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-@pytest.fixture
-def mock(mock_server: MockServer) -> Iterator[MockClient]:
+@pytest.fixture(scope="session")
+def mock_client(mock_server: MockServer) -> Iterator[MockClient]:
+    # One HTTP client per session: building one loads a CA bundle, ~16 ms that each test would repeat.
     client = MockClient(mock_server.url)
-    client.reset()
     yield client
     client.close()
+
+
+@pytest.fixture
+def mock(mock_client: MockClient) -> MockClient:
+    mock_client.reset()
+    return mock_client
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """ASGI middleware that records each platform request (method, path, query, parsed body, status).
 
+Each record also says how long the mock took to answer (`ms`, from the request reaching the app to
+the response's last byte handed to the server), which `make bench` reports as the mock's latency.
+
 It also folds a leading `//` into `/`: a server URL with a trailing slash makes the Python SDK send
 `//restapi/...`, which the platform accepts.
 """
@@ -7,6 +10,7 @@ It also folds a leading `//` into `/`: a server URL with a trailing slash makes 
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -32,6 +36,7 @@ class RequestRecorder:
         if path.startswith(ADMIN_PREFIX):
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         chunks: list[bytes] = []
         status: list[int] = []
 
@@ -59,6 +64,7 @@ class RequestRecorder:
                 "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
                 "status": status[0] if status else None,
                 "fault": scope.get(FAULT),  # the kind of injected fault this request met, if any
+                "ms": round((time.perf_counter() - started) * 1000, 3),
             })
 
 

@@ -102,6 +102,12 @@ def test_recorder_keeps_method_path_and_parsed_body(client, login):
     assert (last["method"], last["path"], last["body"]["text"], last["status"]) == ("POST", SMS, "Hello", 200)
 
 
+def test_recorder_times_each_request(client, login):
+    client.post(SMS, headers=login(), json=sms_body())
+    times = [r["ms"] for r in client.get("/__mock/requests").json()]
+    assert len(times) == 2 and all(isinstance(t, float) and 0 < t < 10_000 for t in times)
+
+
 def test_reset_clears_requests_and_messages(client, login, state):
     client.post(SMS, headers=login(), json=sms_body())
     client.post("/__mock/reset", json={"scenario": "call-queue"})

@@ -1,0 +1,70 @@
+"""What one sample costs through the harness, next to the floor of merely starting its SDK.
+
+The floor is the interpreter importing the SDK and doing nothing else. A sample's cost is one harness
+step as a test takes it (reset the mock, run the file through `runner.run_sample`, read back the
+recorded requests); its bare run is the same file started directly, without the harness around it,
+which splits the cost into the sample's own and the harness's. Everything is interleaved, repetition
+by repetition, so load from other processes on the machine falls on all alike; each figure is a median.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from harness import catalogue, expectations
+from harness.mock_client import MockClient
+from harness.paths import ROOT
+from harness.runner import INTERPRETERS, run_sample, sample_env
+
+from .stats import median, time_command
+
+FLOORS = {
+    "python": [sys.executable, "-c", "import ringcentral, dotenv"],
+    "javascript": ["node", "-e", "require('@ringcentral/sdk')"],
+}
+
+
+@dataclass
+class SampleCost:
+    sample: str
+    language: str
+    steps: list[float] = field(default_factory=list)  # seconds per harness step
+    bare: list[float] = field(default_factory=list)  # seconds per direct run
+    mock_ms: list[float] = field(default_factory=list)  # the mock's own time for each request it answered
+
+
+def measure(mock_url: str, repetitions: int) -> tuple[dict[str, float], list[SampleCost]]:
+    """Median floor per language, and each sample's main case measured `repetitions` times."""
+    client = MockClient(mock_url)
+    floors: dict[str, list[float]] = defaultdict(list)
+    samples = catalogue.samples()
+    costs = {sample.id: SampleCost(sample.name, sample.language) for sample in samples}
+    try:
+        for _ in range(repetitions):
+            for language, command in FLOORS.items():
+                floors[language].append(time_command(command, cwd=ROOT, env=sample_env({})))
+            for sample in samples:
+                _step(client, sample, costs[sample.id])
+    finally:
+        client.close()
+    return {language: median(times) for language, times in floors.items()}, list(costs.values())
+
+
+def _step(client: MockClient, sample: catalogue.Sample, cost: SampleCost) -> None:
+    case = expectations.cases_for(sample.name)[0]
+    started = time.perf_counter()
+    settings = client.reset(case.scenario) | case.env
+    run = run_sample(sample.language, sample.path, sample_env(settings), timeout=60)
+    recorded = client.requests()
+    cost.steps.append(time.perf_counter() - started)
+    if run.returncode != case.exit:
+        raise RuntimeError(f"{sample.id} exited {run.returncode}, expected {case.exit}: {run.stderr.strip()}")
+    cost.mock_ms += [r["ms"] for r in recorded]
+
+    settings = client.reset(case.scenario) | case.env
+    cost.bare.append(time_command([*INTERPRETERS[sample.language], str(sample.path)], check=case.exit == 0,
+                                  cwd=sample.path.parent, env=sample_env(settings)))
+

@@ -1,0 +1,32 @@
+"""Run the harness's sample tests (tests/test_samples.py) under pytest and time them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class SuiteRun:
+    wall: float  # seconds, pytest start to exit
+    tests: list[float]  # each test's seconds (setup, call and teardown), as pytest's JUnit report gives them
+
+
+def run_samples(root: Path, workers: str | None = None) -> SuiteRun:
+    """pytest on root's tests/test_samples.py, serially or with `-n workers`; a failing test is an error."""
+    with tempfile.TemporaryDirectory() as scratch:
+        junit = Path(scratch) / "junit.xml"
+        command = [sys.executable, "-m", "pytest", "tests/test_samples.py", "-q", "-p", "no:cacheprovider",
+                   f"--junitxml={junit}", *(["-n", workers] if workers else [])]
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        wall = time.perf_counter() - started
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(command[2:])} failed in {root}:\n{done.stdout[-3000:]}")
+        tests = [float(case.get("time", 0)) for case in ET.parse(junit).iter("testcase")]
+    return SuiteRun(wall, tests)

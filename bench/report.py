@@ -1,0 +1,55 @@
+"""Print the figures and the verdicts, and write them where the README's numbers come from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .targets import Verdict
+
+
+def show(figures: dict[str, Any]) -> None:
+    machine = figures["machine"]
+    print(f"\n== make bench: {machine['cpus']} CPUs, load average {machine['load_before']} before, "
+          f"{machine['load_after']} after ({machine['when']})")
+    print("\nfloor (interpreter + SDK import, nothing else) vs one sample through the harness, medians:")
+    for language, floor in figures["floor_ms"].items():
+        print(f"  {language:11} floor {floor:6.1f} ms")
+        for cost in (c for c in figures["samples"] if c["language"] == language):
+            print(f"    {cost['sample']:30} {cost['median_ms']:6.1f} ms = {cost['ratio']:.2f}x floor"
+                  f"  (run bare {cost['bare_ms']:6.1f} ms: harness {cost['harness_overhead']:.2f}x;"
+                  f" {cost['runs']} runs)")
+    slept = figures["slept_ms"]
+    print(f"sleep: {sum(slept.values()):.0f} ms slept in all, over {len(slept)} sample cases"
+          " (time.sleep and fired timers, counted by a probe)")
+    start = figures["mock_start"]
+    print(f"\nmock start: MockServer() to serving {start['in_process_s'] * 1000:.1f} ms; "
+          f"cold `python -m ringcentral_mock` to first answer {start['cold_s'] * 1000:.0f} ms (imports included)")
+    print("request latency: as the mock timed the samples' requests, and through each SDK from the client side:")
+    for side, by_language in figures["latency"].items():
+        for language, latency in by_language.items():
+            print(f"  {side:6} {language:11} p50 {latency['p50_ms']:5.2f} ms  p99 {latency['p99_ms']:5.2f} ms"
+                  f"  ({latency['requests']} requests)")
+    print("pytest tests/test_samples.py, one process vs -n auto (a mock per worker), wall time:")
+    for label, run in figures["parallel"].items():
+        print(f"  {label:9} {run['tests']:4} tests  {run['serial_s']:6.2f} s vs {run['parallel_s']:6.2f} s"
+              f"  = {run['speedup']:.2f}x")
+    print("scale: copies of send-sms in a generated guide, pytest -n auto:")
+    for copies, run in figures["scale"].items():
+        print(f"  {copies:>4} copies {run['tests']:4} tests  median test {run['median_test_ms']:6.1f} ms"
+              f"  wall per test {run['wall_per_test_ms']:6.1f} ms")
+    print(f"make verify: {figures['make_verify_s']:.1f} s")
+
+
+def verdicts(results: list[Verdict]) -> None:
+    print("\ntargets:")
+    for verdict in results:
+        print(f"  {'PASS' if verdict.passed else 'FAIL'}  {verdict.target}: {verdict.measured}")
+
+
+def write(figures: dict[str, Any], results: list[Verdict], path: Path) -> None:
+    path.parent.mkdir(exist_ok=True)
+    document = {**figures, "targets": [vars(v) for v in results]}
+    path.write_text(json.dumps(document, indent=2) + "\n", "utf-8")
+    print(f"\nwrote {path}")

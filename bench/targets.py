@@ -1,0 +1,47 @@
+"""The speed targets `make bench` holds the harness to, each checked against the measured figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+MAX_RATIO_TO_FLOOR = 1.3
+MAX_MOCK_START_S = 0.3
+MAX_P99_MS = 5.0
+MIN_PARALLEL_SPEEDUP = 1.7
+MAX_GROWTH_PER_SAMPLE = 1.25
+
+
+@dataclass
+class Verdict:
+    target: str
+    measured: str
+    passed: bool
+
+
+def check(figures: dict[str, Any]) -> list[Verdict]:
+    verdicts = []
+    for language, ratio in figures["ratio_to_floor"].items():
+        verdicts.append(Verdict(f"{language} sample through the harness <= {MAX_RATIO_TO_FLOOR}x floor",
+                                f"{ratio:.2f}x (slowest sample)", ratio <= MAX_RATIO_TO_FLOOR))
+    start = figures["mock_start"]["in_process_s"]
+    verdicts.append(Verdict(f"mock starts in < {MAX_MOCK_START_S} s", f"{start:.3f} s", start < MAX_MOCK_START_S))
+    for side, by_language in figures["latency"].items():
+        for language, latency in by_language.items():
+            verdicts.append(Verdict(f"p99 request latency < {MAX_P99_MS} ms ({side} side, {language} samples)",
+                                    f"{latency['p99_ms']:.2f} ms", latency["p99_ms"] < MAX_P99_MS))
+    sleepers = {case: slept for case, slept in figures["slept_ms"].items() if slept}
+    verdicts.append(Verdict(f"no sample sleeps in a mock scenario ({len(figures['slept_ms'])} sample cases)",
+                            ", ".join(f"{case} slept {slept:.0f} ms" for case, slept in sleepers.items())
+                            or "none slept", not sleepers))
+    at_scale = figures["parallel"]["at_scale"]
+    verdicts.append(Verdict(f"pytest -n auto >= {MIN_PARALLEL_SPEEDUP}x over one process "
+                            f"({at_scale['tests']} sample tests)",
+                            f"{at_scale['speedup']:.2f}x", at_scale["speedup"] >= MIN_PARALLEL_SPEEDUP))
+    scale = figures["scale"]
+    smallest, largest = scale[min(scale, key=int)], scale[max(scale, key=int)]
+    for figure in ("median_test_ms", "wall_per_test_ms"):
+        growth = largest[figure] / smallest[figure]
+        verdicts.append(Verdict(f"{figure} flat from {smallest['tests']} to {largest['tests']} tests "
+                                f"(<= {MAX_GROWTH_PER_SAMPLE}x)", f"{growth:.2f}x", growth <= MAX_GROWTH_PER_SAMPLE))
+    return verdicts
