@@ -9,9 +9,15 @@ SCENARIO ?= default
 PYTEST_ARGS ?=
 LIVE_MAX_MESSAGES ?= 4
 BENCH_ARGS ?=
+# JOBS: pytest-xdist workers, each with its own mock (`auto`: one per core; `make bench` measures the gain).
+JOBS ?= auto
+# SHARD=i/N runs the i-th of N parts of the suite (pytest-split, balanced by the committed
+# .test_durations, which `make durations` refreshes), so a CI matrix of N machines runs it all.
+SHARD ?=
+SPLIT = $(if $(SHARD),--splits $(lastword $(subst /, ,$(SHARD))) --group $(firstword $(subst /, ,$(SHARD))))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build mock verify verify-live test lint bench clean
+.PHONY: install browser serve build mock verify verify-live test durations lint bench clean
 
 ## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium (idempotent)
 install: $(VENV)/.installed node_modules/.installed browser
@@ -47,7 +53,7 @@ mock:
 
 ## verify: the main job: strict build, then every documented sample in both languages
 verify: install
-	$(PY) -m pytest tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) $(SPLIT) tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
 	@# then the site, so the notes under the samples come from the report this run just wrote
 	$(PY) -m mkdocs build --strict
 
@@ -56,9 +62,13 @@ verify: install
 verify-live: install
 	$(PY) -m pytest --live --live-max-messages=$(LIVE_MAX_MESSAGES) -n 0 -rs tests/test_samples.py $(PYTEST_ARGS)
 
-## test: everything
+## test: everything (SHARD=i/N: one part of it)
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(PYTEST_ARGS)
+
+## durations: time every test again into .test_durations (commit it), so shards stay balanced
+durations: install
+	$(PY) -m pytest -n $(JOBS) --store-durations --clean-durations $(PYTEST_ARGS)
 
 ## lint: ruff on the Python, node --check on the JavaScript
 lint: install

@@ -1,7 +1,8 @@
 """A throwaway guide grown to N samples: the harness, plus N pages each showing a copy of one sample.
 
 The copy holds the harness (tests/, pyproject.toml for pytest's settings) and links node_modules, so
-pytest runs in it exactly as in the repository; only docs/ and code-samples/ are generated.
+pytest runs in it exactly as in the repository; only docs/ and code-samples/ are generated. Its fault
+matrix is empty, so each copy runs its success case alone: one test per copy and language.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ PAGE = '''# Copy {number} of {sample}
 def build(target: Path, copies: int, sample: str = "messaging/send-sms") -> None:
     """Fill `target` with the harness and `copies` pages, each showing its own copy of `sample` (.py and .js)."""
     shutil.copytree(ROOT / "tests", target / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "tests" / "fault-matrix.toml").write_text("", "utf-8")
     shutil.copy(ROOT / "pyproject.toml", target)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     stem = Path(sample).name

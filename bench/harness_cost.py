@@ -1,8 +1,9 @@
 """What one sample costs through the harness, next to the floor of merely starting its SDK.
 
 The floor is the interpreter importing the SDK and doing nothing else. A sample's cost is one harness
-step as a test takes it (reset the mock, run the file through `runner.run_sample`, read back the
-recorded requests); its bare run is the same file started directly, without the harness around it,
+step as a test takes it for the sample's success case (reset the mock, run the file through
+`runner.run_sample`, read back the recorded requests, judge the run: `verdict.run_case` and
+`verdict.problems`); its bare run is the same file started directly, without the harness around it,
 which splits the cost into the sample's own and the harness's. Everything is interleaved, repetition
 by repetition, so load from other processes on the machine falls on all alike; each figure is a median.
 """
@@ -14,10 +15,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from harness import catalogue, expectations
+from harness import catalogue, expectations, verdict
 from harness.mock_client import MockClient
 from harness.paths import ROOT
-from harness.runner import INTERPRETERS, run_sample, sample_env
+from harness.runner import INTERPRETERS, sample_env
+from harness.target import MockTarget
 
 from .stats import median, time_command
 
@@ -39,6 +41,7 @@ class SampleCost:
 def measure(mock_url: str, repetitions: int) -> tuple[dict[str, float], list[SampleCost]]:
     """Median floor per language, and each sample's main case measured `repetitions` times."""
     client = MockClient(mock_url)
+    target = MockTarget(client)
     floors: dict[str, list[float]] = defaultdict(list)
     samples = catalogue.samples()
     costs = {sample.id: SampleCost(sample.name, sample.language) for sample in samples}
@@ -47,24 +50,22 @@ def measure(mock_url: str, repetitions: int) -> tuple[dict[str, float], list[Sam
             for language, command in FLOORS.items():
                 floors[language].append(time_command(command, cwd=ROOT, env=sample_env({})))
             for sample in samples:
-                _step(client, sample, costs[sample.id])
+                _step(target, sample, costs[sample.id])
     finally:
         client.close()
     return {language: median(times) for language, times in floors.items()}, list(costs.values())
 
 
-def _step(client: MockClient, sample: catalogue.Sample, cost: SampleCost) -> None:
-    case = expectations.cases_for(sample.name)[0]
+def _step(target: MockTarget, sample: catalogue.Sample, cost: SampleCost) -> None:
+    case = expectations.cases_for(sample.name, sample.language)[0]
     started = time.perf_counter()
-    settings = client.reset(case.scenario) | case.env
-    run = run_sample(sample.language, sample.path, sample_env(settings), timeout=60)
-    recorded = client.requests()
+    outcome = verdict.run_case(target, sample.language, sample.path, case, timeout=60)
+    problems = verdict.problems(case, outcome)
     cost.steps.append(time.perf_counter() - started)
-    if run.returncode != case.exit:
-        raise RuntimeError(f"{sample.id} exited {run.returncode}, expected {case.exit}: {run.stderr.strip()}")
-    cost.mock_ms += [r["ms"] for r in recorded]
+    if problems:
+        raise RuntimeError(f"{sample.id} fails its success case: {'; '.join(problems)}")
+    cost.mock_ms += [r["ms"] for r in outcome.recorded]
 
-    settings = client.reset(case.scenario) | case.env
-    cost.bare.append(time_command([*INTERPRETERS[sample.language], str(sample.path)], check=case.exit == 0,
+    settings = target.settings(case)
+    cost.bare.append(time_command([*INTERPRETERS[sample.language], str(sample.path)], check=False,
                                   cwd=sample.path.parent, env=sample_env(settings)))
-
