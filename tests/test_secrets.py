@@ -48,6 +48,8 @@ def test_no_committed_file_holds_a_secret():
                           "like the ones in .env.example:\n" + "\n".join(problems))
 
 
+# The ids name each kind rather than show the planted text: test ids land in a committed file
+# (.test_durations, for make test SHARD=i/N), which this very scan reads.
 @pytest.mark.parametrize("line", [
     SETTINGS["RC_USER_JWT"],
     f"RC_APP_CLIENT_SECRET={SECRET}",
@@ -55,7 +57,7 @@ def test_no_committed_file_holds_a_secret():
     f"sdk = SDK('id', client_secret='{SECRET}')",
     f"Authorization: Bearer {TOKEN}",
     "-----BEGIN RSA " "PRIVATE KEY-----",
-])
+], ids=["jwt", "env-line", "js-option", "python-argument", "bearer-header", "private-key"])
 def test_the_scan_finds_a_planted_secret(line):
     assert secret_scan.findings(f"# config\n{line}\n"), f"the scan misses {line!r}"
 
