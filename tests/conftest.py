@@ -64,15 +64,13 @@ def mock(mock_client: MockClient) -> MockClient:
 
 
 @pytest.fixture
-def mock_target(request: pytest.FixtureRequest, mock: MockClient) -> MockTarget:
-    """The embedded mock as a target, for the checks bound to it (they skip with --live).
-
-    Their tests call their Case parameter `expected`, not `case`, so a live run's message count
-    (live_plugin) leaves them out."""
+def mock_target(request: pytest.FixtureRequest) -> MockTarget:
+    """The embedded mock as a target, for the checks bound to it: they skip with --live, and since
+    they do not take `target`, a live run's message count (live_plugin) leaves them out."""
     if request.config.getoption("live"):
-        pytest.skip("mock-bound: compares runs against the embedded mock's recorded requests; --live runs "
-                    "tests/test_samples.py only")
-    return MockTarget(mock)
+        pytest.skip("mock-bound: needs the embedded mock (its scenarios, its recorded requests); --live checks "
+                    "tests/test_samples.py against the platform")
+    return MockTarget(request.getfixturevalue("mock"))
 
 
 @pytest.fixture

@@ -45,3 +45,8 @@ def test_the_code_as_shown_runs(include, expected, page_blocks, mock_target, tmp
     problems = verdict.problems(expected, outcome)
     assert not problems, (f"{where}: the code copied from the page, saved as {block.title}, fails:\n  "
                           + "\n  ".join(problems) + f"\n{outcome.evidence}")
+
+
+def test_pages_are_found_where_mkdocs_writes_them():
+    assert [site.page_path(p) for p in ("index.md", "messaging/index.md", "messaging/quick-start.md")] == [
+        "", "messaging/", "messaging/quick-start/"]

@@ -37,7 +37,8 @@ def build(site_dir: Path) -> subprocess.CompletedProcess:
 def page_path(page: str) -> str:
     """The URL path of a page (relative to the site root), e.g. messaging/quick-start.md -> messaging/quick-start/."""
     stem = PurePosixPath(page).with_suffix("")
-    return "" if stem.name == "index" and stem.parent == PurePosixPath(".") else f"{stem}/"
+    folder = stem.parent if stem.name == "index" else stem  # index.md is its folder's page
+    return "" if folder == PurePosixPath(".") else f"{folder}/"
 
 
 def code_blocks(html: str) -> list[CodeBlock]:
