@@ -134,7 +134,7 @@ def test_a_missing_counterpart_is_named(guide):
 def test_tabs_in_another_order_or_label_are_named(guide):
     edit_page(guide, '"JavaScript"', '"Node.js"')
     assert check(coverage.uneven_tab_sets, guide) == [
-        "page.md:3: a tab set showing samples needs the tabs ['Python', 'JavaScript'] in that order, "
+        "page.md:3: a language tab set needs the tabs ['Python', 'JavaScript'] in that order, "
         "not ['Python', 'Node.js']"]
     assert check(coverage.samples_outside_their_tab, guide) == [
         'page.md:12: code-samples/send.js is shown in the tab "Node.js"; put it under === "JavaScript"']
@@ -144,3 +144,9 @@ def test_a_sample_outside_any_tab_is_named(guide):
     (guide / "docs" / "other.md").write_text('```python\n--8<-- "code-samples/send.py:send"\n```\n')
     assert check(coverage.samples_outside_their_tab, guide) == [
         'other.md:2: code-samples/send.py is shown outside any tab; put it under === "Python"']
+
+
+def test_a_language_tab_set_without_samples_needs_both_tabs_too(guide):
+    (guide / "docs" / "other.md").write_text('=== "Python"\n\n    pip install ringcentral\n')
+    assert check(coverage.uneven_tab_sets, guide) == [
+        "other.md:1: a language tab set needs the tabs ['Python', 'JavaScript'] in that order, not ['Python']"]
