@@ -69,7 +69,10 @@ async function main() {
   };
   form.append('json', Buffer.from(JSON.stringify(body)), { filename: 'request.json', contentType: 'application/json' });
   form.append('attachment', IMAGE, { filename: IMAGE_NAME, contentType: IMAGE_TYPE });
-  const resp = await platform.post('/restapi/v1.0/account/~/extension/~/sms', form);
+  // As one Buffer, not a stream: if the SDK refreshes the token and repeats the request, it sends it again.
+  const resp = await platform.post('/restapi/v1.0/account/~/extension/~/sms', form.getBuffer(), undefined, {
+    headers: form.getHeaders(), // Content-Type: multipart/form-data with the form's boundary
+  });
   let message = await resp.json();
   console.log(`MMS sent. Message id: ${message.id}`);
   for (const attachment of message.attachments) {

@@ -75,7 +75,8 @@ def cases_for(sample: str, language: str | None = None, table: dict[str, dict[st
         data = twins.pop(name, fault)
         if _applies(data.get("needs", ()), entry.get("requests")):
             cases.append(_case(name, data, language, main))
-    return cases + [_case(name, data, language, main) for name, data in twins.items()]
+    shared = [(name, data) for name, data in twins.items() if language or not any(k in data for k in LANGUAGES)]
+    return cases + [_case(name, data, language, main) for name, data in shared]
 
 
 def _case(name: str, data: dict[str, Any], language: str | None, main: Case | None = None) -> Case:
