@@ -15,14 +15,18 @@ def show(figures: dict[str, Any]) -> None:
           f"{machine['load_after']} after ({machine['when']})")
     print("\nfloor (interpreter + SDK import, nothing else) vs one sample through the harness, medians:")
     for language, floor in figures["floor_ms"].items():
-        print(f"  {language:11} floor {floor:6.1f} ms")
+        print(f"  {language:11} floor {floor:6.1f} ms (with the SDK constructed too:"
+              f" {figures['sdk_constructed_ms'][language]:.1f} ms)")
         for cost in (c for c in figures["samples"] if c["language"] == language):
             print(f"    {cost['sample']:30} {cost['median_ms']:6.1f} ms = {cost['ratio']:.2f}x floor"
                   f"  (run bare {cost['bare_ms']:6.1f} ms: harness {cost['harness_overhead']:.2f}x;"
                   f" {cost['runs']} runs)")
     slept = figures["slept_ms"]
-    print(f"sleep: {sum(slept.values()):.0f} ms slept in all, over {len(slept)} sample cases"
-          " (time.sleep and fired timers, counted by a probe)")
+    waited = {case: ms for case, ms in slept.items() if ms["sample"] or ms["library"]}
+    print(f"sleep (a probe counts time.sleep and fired timers), over {len(slept)} cases; those that slept:")
+    for case, ms in waited.items():
+        print(f"    {case:50} sample {ms['sample']:5.0f} ms, libraries {ms['library']:5.0f} ms"
+              f" (Retry-After asks {ms['asked']:.0f} ms)")
     start = figures["mock_start"]
     print(f"\nmock start: MockServer() to serving {start['in_process_s'] * 1000:.1f} ms; "
           f"cold `python -m ringcentral_mock` to first answer {start['cold_s'] * 1000:.0f} ms (imports included)")

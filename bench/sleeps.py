@@ -1,28 +1,33 @@
-"""Does any sample sleep against the mock? Runs each case once with a probe that adds up sleeps.
+"""Does any sample sleep against the mock? Runs every case once with a probe that adds up sleeps.
 
-The probe (bench/sleep_probe/) counts Python's `time.sleep` and the JavaScript timers that fire. In
-a mock scenario nothing should wait: the mock's clock moves a message's status on, so a sample that
-polls finds it final on the first read. The cases that inject a fault are left out: some of them
-(a hung or dropped connection) make the sample wait for its network timeout on purpose. The timed
-runs never carry the probe.
+The probe (bench/sleep_probe/) counts Python's `time.sleep` and the JavaScript timers that fire,
+the sample's own apart from its libraries'. In a mock scenario a sample should never wait of its own
+accord: the mock's clock moves a message's status on, so a sample that polls finds it final on the
+first read. The one wait a sample may make is the Retry-After a fault or scenario asks for (the
+retrying sample's lesson), so each case also says how much waiting it asks for. The timed runs never
+carry the probe.
 """
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from harness import catalogue, expectations
 from harness.mock_client import MockClient
 from harness.runner import run_sample, sample_env
 from harness.target import MockTarget
+from ringcentral_mock import scenarios
 
 PROBE = Path(__file__).parent / "sleep_probe"
 PROBE_ENV = {"python": {"PYTHONPATH": str(PROBE)}, "javascript": {"NODE_OPTIONS": f"--require={PROBE / 'sleep.js'}"}}
 
 
-def slept_ms(mock_url: str) -> dict[str, float]:
-    """Milliseconds each sample case slept, keyed like the tests: `send-sms[python-bad-jwt]`."""
+def slept_ms(mock_url: str) -> dict[str, dict[str, float]]:
+    """Per case (keyed like the tests: `send-sms[python-bad-jwt]`): the sample's and the libraries'
+    milliseconds asleep, and the milliseconds of Retry-After the case's faults ask for."""
     client = MockClient(mock_url)
     target = MockTarget(client)
     slept = {}
@@ -30,15 +35,20 @@ def slept_ms(mock_url: str) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as scratch:
             for sample in catalogue.samples():
                 for case in expectations.cases_for(sample.name, sample.language):
-                    if case.faults:
-                        continue
-                    log = Path(scratch) / f"{sample.language}-{sample.name}-{case.name}.log"
-                    settings = target.settings(case)
-                    env = sample_env(settings | PROBE_ENV[sample.language] | {"BENCH_SLEEP_LOG": str(log)})
+                    log = Path(scratch) / "sleep.json"
+                    log.unlink(missing_ok=True)
+                    env = sample_env(target.settings(case) | PROBE_ENV[sample.language] | {"BENCH_SLEEP_LOG": str(log)})
                     run_sample(sample.language, sample.path, env, timeout=60)
                     if not log.exists():
                         raise RuntimeError(f"the sleep probe did not load into {sample.id}")
-                    slept[f"{sample.name}[{case.test_id(sample.language)}]"] = float(log.read_text().strip())
+                    asked = [*case.faults, *scenarios.load(case.scenario).get("faults", [])]
+                    slept[f"{sample.name}[{case.test_id(sample.language)}]"] = {
+                        **json.loads(log.read_text("utf-8")), "asked": 1000.0 * retry_after(asked)}
     finally:
         client.close()
     return slept
+
+
+def retry_after(faults: list[dict[str, Any]]) -> float:
+    """Seconds of Retry-After the faults send, in all."""
+    return sum(fault.get("retry_after", 0) for fault in faults)

@@ -1,7 +1,7 @@
 """ASGI middleware that records each platform request (method, path, query, parsed body, status).
 
 Each record also says how long the mock took to answer (`ms`, from the request reaching the app to
-the response's last byte handed to the server), which `make bench` reports as the mock's latency.
+the response handed to the server, before this recording), which `make bench` reports as its latency.
 
 It also folds a leading `//` into `/`: a server URL with a trailing slash makes the Python SDK send
 `//restapi/...`, which the platform accepts.
@@ -54,6 +54,7 @@ class RequestRecorder:
         try:
             await self.app(scope, recording_receive, recording_send)
         finally:
+            elapsed = time.perf_counter() - started
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
             self.requests().append({
                 "method": scope["method"],
@@ -64,7 +65,7 @@ class RequestRecorder:
                 "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
                 "status": status[0] if status else None,
                 "fault": scope.get(FAULT),  # the kind of injected fault this request met, if any
-                "ms": round((time.perf_counter() - started) * 1000, 3),
+                "ms": round(elapsed * 1000, 3),
             })
 
 
