@@ -35,7 +35,8 @@ def show(figures: dict[str, Any]) -> None:
         for language, latency in by_language.items():
             print(f"  {side:6} {language:11} p50 {latency['p50_ms']:5.2f} ms  p99 {latency['p99_ms']:5.2f} ms"
                   f"  ({latency['requests']} requests)")
-    print("pytest tests/test_samples.py, one process vs -n auto (a mock per worker), wall time:")
+    print("pytest tests/test_samples.py, one process vs -n auto (a mock per worker), wall time (the guide's own"
+          " tests include waits, which overlap; the generated guide's copies only compute):")
     for label, run in figures["parallel"].items():
         print(f"  {label:9} {run['tests']:4} tests  {run['serial_s']:6.2f} s vs {run['parallel_s']:6.2f} s"
               f"  = {run['speedup']:.2f}x")
