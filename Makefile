@@ -35,7 +35,7 @@ node_modules/.installed: package.json package-lock.json
 ## browser: Debian's Chromium for the browser tests (Playwright's own download cannot work here), with
 ## apt where it is missing. Without it the browser tests skip, except under CI=true, where this fails.
 browser:
-	@command -v chromium >/dev/null || { apt-get update && apt-get install -y --no-install-recommends chromium; } \
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } \
 		|| { [ "$$CI" != true ] && echo "make: could not install chromium; the browser tests will skip" >&2; }
 
 ## serve: preview the site on http://127.0.0.1:8000, rebuilding when docs/ or code-samples/ change
