@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from string import Template
 from typing import Any
 
+from ringcentral_mock.scenarios import merge
+
 from .api import TOKEN
 from .paths import ROOT
 
@@ -68,7 +70,7 @@ def cases_for(sample: str, language: str | None = None, table: dict[str, dict[st
     """
     entry = dict((load() if table is None else table).get(sample, {}))
     matrix = load(FAULT_MATRIX) if matrix is None else matrix
-    twins = {name: _merged(matrix.get(name, {}), data) for name, data in entry.pop("cases", {}).items()}
+    twins = {name: merge(matrix.get(name, {}), data) for name, data in entry.pop("cases", {}).items()}
     main = _case("", entry, language)
     cases = [main]
     for name, fault in matrix.items() if language else ():
@@ -80,7 +82,7 @@ def cases_for(sample: str, language: str | None = None, table: dict[str, dict[st
 
 
 def _case(name: str, data: dict[str, Any], language: str | None, main: Case | None = None) -> Case:
-    data = _merged({k: v for k, v in data.items() if k not in LANGUAGES}, data.get(language or "", {}))
+    data = merge({k: v for k, v in data.items() if k not in LANGUAGES}, data.get(language or "", {}))
     exit_code = data.get("exit", 0)
     # A run that recovers from a fault must end as the sample's success case does, with no error line.
     stdout = data.get("stdout", main.stdout if main and exit_code == 0 else ())
@@ -90,14 +92,6 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
                 requests=tuple(data["requests"]) if "requests" in data else None,
                 live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None,
                 faults=tuple(data.get("faults", ())))
-
-
-def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        both_tables = isinstance(value, dict) and isinstance(merged.get(key), dict)
-        merged[key] = _merged(merged[key], value) if both_tables else value
-    return merged
 
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:

@@ -23,14 +23,16 @@ def load(name: str) -> dict[str, Any]:
         raise ValueError(f"unknown scenario {name!r}; known: {', '.join(names())}")
     data = tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
     parent = data.pop("extends", None)
-    return _merge(load(parent), data) if parent else data
+    return merge(load(parent), data) if parent else data
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """TOML overlay: tables merge key by key, anything else in `override` replaces (the harness's
+    expectation twins overlay their base the same way)."""
     merged = dict(base)
     for key, value in override.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+            merged[key] = merge(merged[key], value)
         else:
             merged[key] = value
     return merged
