@@ -43,10 +43,12 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     progress("floors, samples and latency against one mock")
     with MockServer() as mock:
         floors, constructed, costs = harness_cost.measure(mock.url, args.repetitions)
-        figures["latency"] = {"mock": {language: latency.summary([t for c in costs if c.language == language
+        figures["latency"] = {"mock side": {language: latency.summary([t for c in costs if c.language == language
                                                                   for t in c.mock_ms]) for language in floors},
-                              "client": latency.client_side(mock.url, args.flows)}
+                              "client side": latency.client_side(mock.url, args.flows)}
         figures["slept_ms"] = sleeps.slept_ms(mock.url)
+    with mock_start.standalone() as url:  # what a reader trying the samples on `make mock` gets
+        figures["latency"]["client side, on make mock"] = latency.client_side(url, args.flows)
     figures["floor_ms"] = {language: ms(seconds) for language, seconds in floors.items()}
     figures["sdk_constructed_ms"] = {language: ms(seconds) for language, seconds in constructed.items()}
     figures["samples"] = [sample_figures(c, floors[c.language]) for c in costs]

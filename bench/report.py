@@ -30,10 +30,11 @@ def show(figures: dict[str, Any]) -> None:
     start = figures["mock_start"]
     print(f"\nmock start: MockServer() to serving {start['in_process_s'] * 1000:.1f} ms; "
           f"cold `python -m ringcentral_mock` to first answer {start['cold_s'] * 1000:.0f} ms (imports included)")
-    print("request latency: as the mock timed the samples' requests, and through each SDK from the client side:")
+    print("request latency: as the mock timed the samples' requests, and through each SDK from the client side"
+          " (against the tests' mock, and against `python -m ringcentral_mock` as `make mock` serves it):")
     for side, by_language in figures["latency"].items():
         for language, latency in by_language.items():
-            print(f"  {side:6} {language:11} p50 {latency['p50_ms']:5.2f} ms  p99 {latency['p99_ms']:5.2f} ms"
+            print(f"  {side:25} {language:11} p50 {latency['p50_ms']:5.2f} ms  p99 {latency['p99_ms']:5.2f} ms"
                   f"  ({latency['requests']} requests)")
     print("pytest tests/test_samples.py, one process vs -n auto (a mock per worker), wall time (the guide's own"
           " tests include waits, which overlap; the generated guide's copies only compute):")

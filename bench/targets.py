@@ -28,7 +28,7 @@ def check(figures: dict[str, Any]) -> list[Verdict]:
     verdicts.append(Verdict(f"mock starts in < {MAX_MOCK_START_S} s", f"{start:.3f} s", start < MAX_MOCK_START_S))
     for side, by_language in figures["latency"].items():
         for language, latency in by_language.items():
-            verdicts.append(Verdict(f"p99 request latency < {MAX_P99_MS} ms ({side} side, {language} samples)",
+            verdicts.append(Verdict(f"p99 request latency < {MAX_P99_MS} ms ({side}, {language} samples)",
                                     f"{latency['p99_ms']:.2f} ms", latency["p99_ms"] < MAX_P99_MS))
     slept = figures["slept_ms"]
     unasked = {case: ms["sample"] for case, ms in slept.items() if ms["sample"] > ms["asked"]}

@@ -6,13 +6,10 @@ It first prints the .env lines that point the samples at it, then logs requests 
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 
-import uvicorn
-
 from . import scenarios
-from .app import create_app
+from .server import listening_socket, server_for, url_of
 from .state import MockState
 
 
@@ -24,20 +21,17 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     # Bind first, so the printed URL names the port actually served (also when --port 0).
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
-        sock.listen(128)  # and listen: a client reading the printed lines may connect at once (queued till served)
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
         sys.exit(f"ringcentral-mock: cannot listen on {args.host}:{args.port}: {exc.strerror}")
-    host, port = sock.getsockname()[:2]
+    url = url_of(sock)
 
     state = MockState(args.scenario)
-    for key, value in state.env(f"http://{host}:{port}").items():
+    for key, value in state.env(url).items():
         print(f"{key}={value}", flush=True)
     print(f"# scenario {args.scenario}: {state.scenario['description']}", file=sys.stderr, flush=True)
-    uvicorn.Server(uvicorn.Config(create_app(state), log_level="info", lifespan="off")).run(sockets=[sock])
+    server_for(state, log_level="info").run(sockets=[sock])
 
 
 if __name__ == "__main__":

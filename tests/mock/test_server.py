@@ -1,0 +1,27 @@
+"""How the mock serves: the TCP options a kept-alive client depends on."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from urllib.parse import urlsplit
+
+from ringcentral_mock.server import MockServer
+
+
+def test_connections_it_accepts_send_without_delay():
+    # The JavaScript SDK keeps one connection alive; uvicorn writes a response's head and body
+    # apart. Without TCP_NODELAY the body waits for the client's delayed ACK: ~40 ms a request.
+    # `make mock` and the test fixture both listen through the same `listening_socket`.
+    with MockServer() as mock:
+        address = urlsplit(mock.url)
+        conn = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+        try:
+            conn.request("GET", "/__mock/health")
+            assert conn.getresponse().read()
+            # The connection is still open (keep-alive), so uvicorn still holds its transport.
+            accepted = [c.transport.get_extra_info("socket") for c in mock._server.server_state.connections]
+            assert len(accepted) == 1
+            assert accepted[0].getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        finally:
+            conn.close()
