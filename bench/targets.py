@@ -22,8 +22,11 @@ class Verdict:
 def check(figures: dict[str, Any]) -> list[Verdict]:
     verdicts = []
     for language, ratio in figures["ratio_to_floor"].items():
+        # Beside it, the least any sample can cost: the SDK constructed and logged in, run bare.
+        least = figures["beyond_floor_ms"]["logged_in"][language] / figures["floor_ms"][language]
         verdicts.append(Verdict(f"{language} sample through the harness <= {MAX_RATIO_TO_FLOOR}x floor",
-                                f"{ratio:.2f}x (slowest sample)", ratio <= MAX_RATIO_TO_FLOOR))
+                                f"{ratio:.2f}x (slowest sample; logging in alone, bare: {least:.2f}x)",
+                                ratio <= MAX_RATIO_TO_FLOOR))
     start = figures["mock_start"]["in_process_s"]
     verdicts.append(Verdict(f"mock starts in < {MAX_MOCK_START_S} s", f"{start:.3f} s", start < MAX_MOCK_START_S))
     for side, by_language in figures["latency"].items():
