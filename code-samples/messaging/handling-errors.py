@@ -140,6 +140,10 @@ if __name__ == "__main__":
         main()
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
-    except requests.JSONDecodeError:
+    except Exception as error:
+        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
+        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
+        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+            raise
         sys.exit("Error: the platform answered with something that is not JSON")
 # --8<-- [end:handling-errors]
