@@ -15,6 +15,10 @@ JOBS ?= auto
 # .test_durations, which `make durations` refreshes), so a CI matrix of N machines runs it all.
 SHARD ?=
 SPLIT = $(if $(SHARD),--splits $(lastword $(subst /, ,$(SHARD))) --group $(firstword $(subst /, ,$(SHARD))))
+# make verify runs no property-based tests: leaving their pytest plugins out (schemathesis's imports
+# hypothesis) saves about a second in every pytest process, workers included. bench/pytest_run.py
+# passes the same flags.
+VERIFY_PLUGINS := -p no:schemathesis -p no:hypothesispytest
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install browser serve build mock verify verify-live test durations lint bench clean
@@ -53,7 +57,7 @@ mock:
 
 ## verify: the main job: strict build, then every documented sample in both languages
 verify: install
-	$(PY) -m pytest -n $(JOBS) $(SPLIT) tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(VERIFY_PLUGINS) tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
 	@# then the site, so the notes under the samples come from the report this run just wrote
 	$(PY) -m mkdocs build --strict
 
