@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from harness.paths import REPORTS, ROOT
 from ringcentral_mock.server import MockServer
+from sample_harness.paths import REPORTS, ROOT
 
 from . import guide_copy, harness_cost, latency, mock_start, parallel, report, scale, sleeps, targets
 from .stats import median, ms, time_command

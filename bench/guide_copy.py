@@ -1,8 +1,9 @@
 """A throwaway guide grown to N samples: the harness, plus N pages each showing a copy of one sample.
 
-The copy holds the harness (tests/, pyproject.toml for pytest's settings) and links node_modules, so
-pytest runs in it exactly as in the repository; only docs/ and code-samples/ are generated. Its fault
-matrix is empty, so each copy runs its success case alone: one test per copy and language.
+The copy holds the tests (tests/, pyproject.toml for pytest's settings) and links node_modules; the
+installed harness runs on it with GUIDE_ROOT naming it, exactly as in the repository. Only docs/
+and code-samples/ are generated. Its fault matrix is empty, so each copy runs its success case
+alone: one test per copy and language.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from harness.paths import ROOT, SAMPLES
+from sample_harness.paths import ROOT, SAMPLES
 
 PAGE = '''# Copy {number} of {sample}
 
@@ -29,7 +30,7 @@ PAGE = '''# Copy {number} of {sample}
 
 
 def build(target: Path, copies: int, sample: str = "messaging/send-sms") -> None:
-    """Fill `target` with the harness and `copies` pages, each showing its own copy of `sample` (.py and .js)."""
+    """Fill `target` with the tests and `copies` pages, each showing its own copy of `sample` (.py and .js)."""
     shutil.copytree(ROOT / "tests", target / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     (target / "tests" / "fault-matrix.toml").write_text("", "utf-8")
     shutil.copy(ROOT / "pyproject.toml", target)

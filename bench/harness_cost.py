@@ -16,11 +16,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from harness import catalogue, expectations, verdict
-from harness.mock_client import MockClient
-from harness.paths import ROOT
-from harness.runner import INTERPRETERS, sample_env
-from harness.target import MockTarget
+from sample_harness import catalogue, expectations, verdict
+from sample_harness.mock_client import MockClient
+from sample_harness.paths import ROOT
+from sample_harness.runner import INTERPRETERS, sample_env
+from sample_harness.target import MockTarget
 
 from .stats import median, time_command
 

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from harness.mock_client import MockClient
-from harness.runner import sample_env
+from sample_harness.mock_client import MockClient
+from sample_harness.runner import sample_env
 
 from .stats import percentile
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ def run_samples(root: Path, workers: str | None = None) -> SuiteRun:
         command = [sys.executable, "-m", "pytest", "tests/test_samples.py", "-q", "-p", "no:cacheprovider",
                    *VERIFY_PLUGINS, f"--junitxml={junit}", *(["-n", workers] if workers else [])]
         started = time.perf_counter()
-        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False,
+                              env=os.environ | {"GUIDE_ROOT": str(root)})
         wall = time.perf_counter() - started
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command[2:])} failed in {root}:\n{done.stdout[-3000:]}")

@@ -16,11 +16,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from harness import catalogue, expectations
-from harness.mock_client import MockClient
-from harness.runner import run_sample, sample_env
-from harness.target import MockTarget
 from ringcentral_mock import scenarios
+from sample_harness import catalogue, expectations
+from sample_harness.mock_client import MockClient
+from sample_harness.runner import run_sample, sample_env
+from sample_harness.target import MockTarget
 
 PROBE = Path(__file__).parent / "sleep_probe"
 PROBE_ENV = {"python": {"PYTHONPATH": str(PROBE)}, "javascript": {"NODE_OPTIONS": f"--require={PROBE / 'sleep.js'}"}}

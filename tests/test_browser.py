@@ -13,8 +13,8 @@ import shutil
 
 import pytest
 
-from harness import catalogue, site
-from harness.paths import ROOT
+from sample_harness import catalogue, site
+from sample_harness.paths import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import test_samples
 
-from harness import catalogue, coverage, expectations
+from sample_harness import catalogue, coverage, expectations
 
 RULES = [coverage.unshown_files, coverage.bad_helpers, coverage.missing_includes,
          coverage.samples_outside_their_tab, coverage.uneven_tab_sets, coverage.samples_without_counterpart]
@@ -26,7 +26,7 @@ def test_the_catalogue_finds_samples_in_both_languages():
     found = {sample.language for sample in catalogue.samples()}
     assert found == set(catalogue.LANGUAGES.values()), (
         f"the pages' includes yield samples in {sorted(found) or 'no language'}: the catalogue "
-        "(tests/harness/catalogue.py) no longer recognises the pages' `--8<--` lines")
+        "(src/sample_harness/catalogue.py) no longer recognises the pages' `--8<--` lines")
 
 
 def test_every_sample_and_language_has_a_test():

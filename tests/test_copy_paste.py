@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalogue, expectations, site, verdict
+from sample_harness import catalogue, expectations, site, verdict
 
 SHOWN = [inc for inc in catalogue.includes() if catalogue.is_sample(inc.path)]
 CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(inc.path).stem)]

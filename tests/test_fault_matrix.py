@@ -8,10 +8,10 @@ import warnings
 
 import pytest
 
-from harness import api, expectations
-from harness.paths import DOCS, SAMPLES
 from ringcentral_mock import MockState, create_app
 from ringcentral_mock.faults import FaultPlan
+from sample_harness import api, expectations
+from sample_harness.paths import DOCS, SAMPLES
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx in its test client

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness import api, http_examples
 from ringcentral_mock import create_app
+from sample_harness import api, http_examples
 
 EXAMPLES = http_examples.examples()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import catalogue, expectations, verdict
+from sample_harness import catalogue, expectations, verdict
 
 BY_NAME = {(s.name, s.language): s for s in catalogue.samples()}
 # A sample without its counterpart fails in test_catalogue.py instead.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from harness import verdict
-from harness.expectations import Case
-from harness.runner import run_sample, sample_env
+from sample_harness import verdict
+from sample_harness.expectations import Case
+from sample_harness.runner import run_sample, sample_env
 
 SECRET = "mock-access-" + "s3cr3tT0ken" * 3  # shaped like the mock's tokens, which redaction knows
 

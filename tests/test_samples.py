@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness import catalogue, expectations, verdict
-from harness.paths import ROOT
+from sample_harness import catalogue, expectations, verdict
+from sample_harness.paths import ROOT
 
 CASES = [(sample, case) for sample in catalogue.samples()
          for case in expectations.cases_for(sample.name, sample.language)]

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from harness import expectations, redact, secret_scan, verdict, verify_report
-from harness.paths import ROOT
-from harness.runner import Run
+from sample_harness import expectations, redact, secret_scan, verdict, verify_report
+from sample_harness.paths import ROOT
+from sample_harness.runner import Run
 
 
 def b64(text: str) -> str:
@@ -99,7 +99,7 @@ def test_a_failing_tests_report_is_redacted(tmp_path):
         "    print(body)\n"
         "    assert body == {}\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "harness.report_redaction", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-p", "sample_harness.report_redaction", "-p", "no:cacheprovider",
          "--junitxml", str(tmp_path / "junit.xml"), str(tmp_path / "test_leaky.py")],
         cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "tests"), "PATH": ""})
     shown = proc.stdout + proc.stderr + (tmp_path / "junit.xml").read_text()

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from harness.paths import ROOT
+from sample_harness.paths import ROOT
 
 
 def collected(*options: str) -> list[str]:

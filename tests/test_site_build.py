@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness import site
+from sample_harness import site
 
 
 def test_strict_build_is_clean(tmp_path):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalogue, site, verify_report, versions
-from harness.paths import ROOT
+from sample_harness import catalogue, site, verify_report, versions
+from sample_harness.paths import ROOT
 
 spec = importlib.util.spec_from_file_location("verified_with", ROOT / "hooks" / "verified_with.py")
 hook = importlib.util.module_from_spec(spec)

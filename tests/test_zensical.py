@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import catalogue, site
-from harness.paths import ROOT
+from sample_harness import catalogue, site
+from sample_harness.paths import ROOT
 
 SITE_FILES = ("mkdocs.yml", "docs", "code-samples", "hooks")
 INCLUDES = catalogue.includes()

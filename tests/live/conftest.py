@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from harness.mock_client import MockClient
-from harness.paths import ROOT
-from harness.runner import sample_env
+from sample_harness.mock_client import MockClient
+from sample_harness.paths import ROOT
+from sample_harness.runner import sample_env
 
 RECIPIENT = "+16505550142"  # not the example's: a live run refuses .env.example's values
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from harness.api import EXTENSION, JWT_GRANT, TOKEN, basic
-from harness.live_account import whoami
-from harness.live_settings import LiveSetupError
-from harness.pacing import Pacer
+from sample_harness.api import EXTENSION, JWT_GRANT, TOKEN, basic
+from sample_harness.live_account import whoami
+from sample_harness.live_settings import LiveSetupError
+from sample_harness.pacing import Pacer
 
 
 @pytest.fixture

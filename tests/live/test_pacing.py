@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from harness import expectations
-from harness.pacing import PENALTY, Pacer
-from harness.target import LiveTarget
+from sample_harness import expectations
+from sample_harness.pacing import PENALTY, Pacer
+from sample_harness.target import LiveTarget
 
 
 @pytest.fixture

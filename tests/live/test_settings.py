@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from harness import expectations
-from harness.expectations import Case
-from harness.live_settings import EXAMPLE_FILE, PRODUCTION, LiveSetupError, check, load
-from harness.pacing import Pacer
-from harness.target import LiveTarget
+from sample_harness import expectations
+from sample_harness.expectations import Case
+from sample_harness.live_settings import EXAMPLE_FILE, PRODUCTION, LiveSetupError, check, load
+from sample_harness.pacing import Pacer
+from sample_harness.target import LiveTarget
 
 GOOD = {"RC_SERVER_URL": "https://platform.example.test", "RC_APP_CLIENT_ID": "an-id",
         "RC_APP_CLIENT_SECRET": "s3cret-value", "RC_USER_JWT": "jwt-value", "SMS_RECIPIENT": "+16505550142"}

@@ -14,11 +14,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from harness import expectations
-from harness.api import EXTENSION, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN
-from harness.live_settings import EXAMPLE_FILE
-from harness.paths import ROOT
-from harness.runner import sample_env
+from sample_harness import expectations
+from sample_harness.api import EXTENSION, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN
+from sample_harness.live_settings import EXAMPLE_FILE
+from sample_harness.paths import ROOT
+from sample_harness.runner import sample_env
 
 SAMPLES = "tests/test_samples.py::test_sample"
 # Two runs that send, and two that need a mock scenario (skipped live): three logins with the banner's.

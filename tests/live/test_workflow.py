@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from harness import catalogue
-from harness.live_settings import REQUIRED
-from harness.paths import ROOT
+from sample_harness import catalogue
+from sample_harness.live_settings import REQUIRED
+from sample_harness.paths import ROOT
 
 WORKFLOW = "code-samples/maintainers/verify-live.yml"
 

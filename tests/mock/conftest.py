@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from harness.api import JWT_GRANT, TOKEN, basic
+from sample_harness.api import JWT_GRANT, TOKEN, basic
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx in its test client

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, basic, error_code, sms_body
 from ringcentral_mock import errors
+from sample_harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, basic, error_code, sms_body
 
 
 def test_jwt_login_returns_both_lifetimes(client):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from harness.api import JWT_GRANT, PHONE_NUMBERS, SMS, TOKEN, basic, error_code, sms_body
 from ringcentral_mock import errors
+from sample_harness.api import JWT_GRANT, PHONE_NUMBERS, SMS, TOKEN, basic, error_code, sms_body
 
 
 def test_bad_client_credentials_is_oau_146_in_oauth_shape(client):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.api import EXTENSION
+from sample_harness.api import EXTENSION
 
 
 def test_tilde_names_the_logged_in_extension(client, login):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN, basic, sms_body
 from ringcentral_mock import MockState, errors
 from ringcentral_mock.server import MockServer
+from sample_harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN, basic, sms_body
 
 
 def add(client, *faults: dict) -> None:

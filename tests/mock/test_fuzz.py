@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from harness.api import JWT_GRANT, TOKEN, basic
 from ringcentral_mock import MockState, create_app
+from sample_harness.api import JWT_GRANT, TOKEN, basic
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx in its test client

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness.api import MESSAGE_STORE, SMS, sms_body
 from ringcentral_mock import MockState, lifecycle
+from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 
 def send(client, headers, to="+16505550199"):

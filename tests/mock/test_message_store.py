@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from harness.api import MESSAGE_STORE, SMS, sms_body
 from ringcentral_mock import MockState
+from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 
 @pytest.fixture

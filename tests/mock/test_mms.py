@@ -8,8 +8,8 @@ import pytest
 import requests
 from ringcentral import SDK
 
-from harness.api import MESSAGE_STORE, SMS, sms_body
 from ringcentral_mock import errors, state
+from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # binary content: every byte value, CR and LF too
 

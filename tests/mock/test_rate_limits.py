@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN, basic, error_code, sms_body
 from ringcentral_mock import MockState
+from sample_harness.api import JWT_GRANT, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN, basic, error_code, sms_body
 
 
 @pytest.fixture

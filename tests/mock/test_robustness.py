@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from harness.api import JWT_GRANT, SMS, TOKEN, basic, error_code, sms_body
 from ringcentral_mock import MockState, create_app
+from sample_harness.api import JWT_GRANT, SMS, TOKEN, basic, error_code, sms_body
 
 
 def test_declared_oversized_body_is_413_before_it_is_read(client, login, state):

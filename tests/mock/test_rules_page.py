@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from harness.paths import DOCS, ROOT
+from sample_harness.paths import DOCS, ROOT
 
 PAGE = DOCS / "mock-rules.md"
 TEST_ID = re.compile(r"`(?P<file>tests/[\w/]+\.py)::(?P<name>test_\w+)`")

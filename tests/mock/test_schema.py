@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from harness.paths import SHARED_REFERENCE
+from sample_harness.paths import SHARED_REFERENCE
 
 OFFICIAL = SHARED_REFERENCE / "ringcentral-openapi-sms-subset.json"
 ACCOUNT = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"

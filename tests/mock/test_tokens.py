@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.api import JWT_GRANT, PHONE_NUMBERS, TOKEN, basic, error_code
+from sample_harness.api import JWT_GRANT, PHONE_NUMBERS, TOKEN, basic, error_code
 
 REVOKE = "/restapi/oauth/revoke"
 

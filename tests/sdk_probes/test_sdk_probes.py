@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from harness.runner import run_sample, sample_env
 from ringcentral_mock import MockState
+from sample_harness.runner import run_sample, sample_env
 
 PROBES = Path(__file__).parent
 PHONE_NUMBERS = "/restapi/v1.0/account/~/extension/~/phone-number"

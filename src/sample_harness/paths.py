@@ -3,7 +3,9 @@
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# The guide the harness proves: this repository (the package is installed from its src/), or the
+# one GUIDE_ROOT names (make bench grows a throwaway copy of the guide and runs the harness on it).
+ROOT = Path(os.environ.get("GUIDE_ROOT") or Path(__file__).resolve().parents[2])
 DOCS = ROOT / "docs"
 SAMPLES = ROOT / "code-samples"
 NODE_MODULES = ROOT / "node_modules"

@@ -1,6 +1,6 @@
 """`pytest --live`: check the settings, count what the run will send, say so, then run it.
 
-Registered by tests/conftest.py only with --live. Its checks stop pytest before any request with
+Registered by the plugin (plugin.py) only with --live. Its checks stop pytest before any request with
 one line naming what to set: missing or example credentials, too many messages, or -n.
 """
 

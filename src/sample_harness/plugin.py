@@ -1,4 +1,9 @@
-"""Fixtures: one mock per session (or xdist worker), reset before each test; the verify summary."""
+"""The harness as a pytest plugin (the `pytest11` entry point `sample_harness`).
+
+It adds the options (`--sample-timeout`, `--live` and its settings), the fixtures the guide's
+tests use (one mock per session or xdist worker, reset before each test; the target samples run
+on; the built site), the redaction of every report, and the summary `make verify` prints.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from harness import live_plugin, live_settings, site, verify_report
-from harness.mock_client import MockClient
-from harness.paths import REPORTS
-from harness.redact import redact
-from harness.report_redaction import pytest_runtest_makereport  # noqa: F401  (a hook: redacts every report)
-from harness.target import LiveTarget, MockTarget
 from ringcentral_mock.server import MockServer
+
+from . import live_plugin, live_settings, report_redaction, site
+from .mock_client import MockClient
+from .summary import VerifySummary
+from .target import MockTarget, Target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -29,6 +33,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not config.pluginmanager.is_registered(report_redaction):  # `-p sample_harness.report_redaction` did
+        config.pluginmanager.register(report_redaction, "sample_harness.redaction")
+    config.pluginmanager.register(VerifySummary(live=config.getoption("live")), "sample_harness.summary")
     if config.getoption("live"):
         config.pluginmanager.register(live_plugin.LivePlugin(config), live_plugin.NAME)
 
@@ -74,36 +81,7 @@ def mock_target(request: pytest.FixtureRequest) -> MockTarget:
 
 
 @pytest.fixture
-def target(request: pytest.FixtureRequest) -> MockTarget | LiveTarget:
+def target(request: pytest.FixtureRequest) -> Target:
     """Where the samples run: the embedded mock on loopback, unless --live."""
     live = request.config.pluginmanager.get_plugin(live_plugin.NAME)
     return live.target if live else MockTarget(request.getfixturevalue("mock"))
-
-
-# -- The summary `make verify` prints: page, sample, language, result, time ------------------------
-
-_rows: list[dict[str, object]] = []
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    props = dict(report.user_properties)
-    if "sample" not in props or (report.when != "call" and not report.skipped and report.passed):
-        return
-    if report.when == "call" or report.failed or report.skipped:
-        _rows.append({**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)})
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not _rows:
-        return
-    rows = sorted(_rows, key=lambda r: (r["page"], r["sample"], r["language"], r["case"]))
-    terminalreporter.section("samples verified")
-    header = f"{'page':34} {'sample':34} {'language':11} {'result':8} {'time':>7}"
-    terminalreporter.write_line(header)
-    for r in rows:
-        sample = f"{r['sample']}{'/' + str(r['case']) if r['case'] else ''}"
-        terminalreporter.write_line(redact(
-            f"{r['page']:34} {sample:34} {r['language']:11} {r['result']:8} {r['seconds']:6.2f}s"))
-    # A live run's results are other facts than the mock's: they never overwrite them.
-    report = "verify-live.json" if terminalreporter.config.getoption("live") else "verify.json"
-    verify_report.write(REPORTS / report, rows)

@@ -14,7 +14,7 @@ from typing import Any
 from .expectations import Case, match_lines, match_requests
 from .redact import leaks, redact
 from .runner import Run, run_sample, sample_env
-from .target import LiveTarget, MockTarget
+from .target import Target
 
 # What a raw exception looks like on the way out: the SDKs' texts carry request headers.
 RAW_EXCEPTION = re.compile(r"Traceback \(most recent call last\)|ApiException|^\s+at .+:\d+:\d+\)?$"
@@ -38,7 +38,7 @@ class Outcome:
         return redact(f"--- stdout\n{self.run.stdout}--- stderr\n{self.run.stderr}{requests}", self.settings)
 
 
-def run_case(target: MockTarget | LiveTarget, language: str, path: Path, case: Case, timeout: float) -> Outcome:
+def run_case(target: Target, language: str, path: Path, case: Case, timeout: float) -> Outcome:
     settings = target.settings(case)
     run = run_sample(language, path, sample_env(settings), timeout)
     target.finished(run)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from ringcentral_mock.scenarios import DEFAULT
 
@@ -22,6 +23,31 @@ from .runner import Run
 def case_env(case: Case) -> dict[str, str]:
     """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) filled in."""
     return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url()})
+
+
+class Target(Protocol):
+    """What a sample test asks of the place its sample runs."""
+
+    live: bool
+    server_url: str
+
+    def skip_reason(self, case: Case) -> str | None:
+        """Why this target cannot run the case, or None."""
+
+    def settings(self, case: Case) -> dict[str, str]:
+        """Prepare the target for the case; the environment settings the run gets."""
+
+    def stdout(self, case: Case) -> tuple[str, ...]:
+        """The output patterns the case must print here."""
+
+    def finished(self, run: Run) -> None:
+        """Told of each finished run (a live target learns of rate limits from it)."""
+
+    def recorded(self) -> list[dict[str, Any]] | None:
+        """The requests the run made; None where nothing records them."""
+
+    def faults(self) -> list[dict[str, Any]] | None:
+        """The faults in force with their counts; None where none can be injected."""
 
 
 class MockTarget:
