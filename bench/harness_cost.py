@@ -16,10 +16,10 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sample_harness import catalogue, expectations, verdict
+from sample_harness import catalogue, expectations, languages, verdict
 from sample_harness.mock_client import MockClient
 from sample_harness.paths import ROOT
-from sample_harness.runner import INTERPRETERS, sample_env
+from sample_harness.process import sample_env
 from sample_harness.target import MockTarget
 
 from .stats import median, time_command
@@ -94,5 +94,5 @@ def _step(target: MockTarget, sample: catalogue.Sample, cost: SampleCost) -> Non
     cost.mock_ms += [r["ms"] for r in outcome.recorded]
 
     settings = target.settings(case)
-    cost.bare.append(time_command([*INTERPRETERS[sample.language], str(sample.path)], check=False,
+    cost.bare.append(time_command([*languages.BY_NAME[sample.language].command, str(sample.path)], check=False,
                                   cwd=sample.path.parent, env=sample_env(settings)))

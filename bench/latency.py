@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sample_harness.mock_client import MockClient
-from sample_harness.runner import sample_env
+from sample_harness.process import sample_env
 
 from .stats import percentile
 

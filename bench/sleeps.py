@@ -19,7 +19,7 @@ from typing import Any
 from ringcentral_mock import scenarios
 from sample_harness import catalogue, expectations
 from sample_harness.mock_client import MockClient
-from sample_harness.runner import run_sample, sample_env
+from sample_harness.process import run_sample, sample_env
 from sample_harness.target import MockTarget
 
 PROBE = Path(__file__).parent / "sleep_probe"

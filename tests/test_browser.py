@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from sample_harness import catalogue, site
+from sample_harness import catalogue, languages, site
 from sample_harness.paths import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -48,7 +48,7 @@ def base_url(built_site):
         yield url
 
 
-@pytest.mark.parametrize("label", list(catalogue.TAB_LABELS.values()))
+@pytest.mark.parametrize("label", [language.tab for language in languages.LANGUAGES])
 def test_the_chosen_language_shows_copies_and_sticks(label, browser, base_url):
     first = language_tab_sets(PAGE)[0]
     include = next(i for tab in first.tabs if tab.label == label for i in tab.includes if catalogue.is_sample(i.path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import test_samples
 
-from sample_harness import catalogue, coverage, expectations
+from sample_harness import catalogue, coverage, expectations, languages
 
 RULES = [coverage.unshown_files, coverage.bad_helpers, coverage.missing_includes,
          coverage.samples_outside_their_tab, coverage.uneven_tab_sets, coverage.samples_without_counterpart]
@@ -24,7 +24,7 @@ def test_the_guide_keeps_the_rule(rule):
 
 def test_the_catalogue_finds_samples_in_both_languages():
     found = {sample.language for sample in catalogue.samples()}
-    assert found == set(catalogue.LANGUAGES.values()), (
+    assert found == set(languages.NAMES), (
         f"the pages' includes yield samples in {sorted(found) or 'no language'}: the catalogue "
         "(src/sample_harness/catalogue.py) no longer recognises the pages' `--8<--` lines")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import catalogue, expectations, site, verdict
+from sample_harness import catalogue, expectations, languages, site, verdict
 
 SHOWN = [inc for inc in catalogue.includes() if catalogue.is_sample(inc.path)]
 CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(inc.path).stem)]
@@ -28,20 +28,20 @@ def page_blocks(built_site):
 
 
 @pytest.mark.parametrize(("include", "expected"), CASES, ids=[
-    f"{inc.page}:{Path(inc.path).stem}[{catalogue.LANGUAGES[Path(inc.path).suffix]}{'-' + c.name if c.name else ''}]"
+    f"{inc.page}:{Path(inc.path).stem}[{languages.of(inc.path).name}{'-' + c.name if c.name else ''}]"
     for inc, c in CASES])
 def test_the_code_as_shown_runs(include, expected, page_blocks, mock_target, tmp_path, request):
-    language = catalogue.LANGUAGES[Path(include.path).suffix]
+    language = languages.of(include.path)
     block = page_blocks[include.page][include.line]
-    where = (f"{include.page}, {catalogue.TAB_LABELS[language]} tab, {Path(include.path).stem} "
+    where = (f"{include.page}, {language.tab} tab, {Path(include.path).stem} "
              f"({include.path}){' case ' + expected.name if expected.name else ''}")
-    assert block.tab == catalogue.TAB_LABELS[language], f"{where}: the code block is in the tab {block.tab!r}"
+    assert block.tab == language.tab, f"{where}: the code block is in the tab {block.tab!r}"
     assert block.title and Path(block.title).suffix == Path(include.path).suffix, (
         f'{where}: the block needs a title naming the file to save it as, e.g. title="sms{Path(include.path).suffix}",'
         f" not {block.title!r}")
     copy = tmp_path / block.title
     copy.write_text(block.text, "utf-8")
-    outcome = verdict.run_case(mock_target, language, copy, expected, request.config.getoption("sample_timeout"))
+    outcome = verdict.run_case(mock_target, language.name, copy, expected, request.config.getoption("sample_timeout"))
     problems = verdict.problems(expected, outcome)
     assert not problems, (f"{where}: the code copied from the page, saved as {block.title}, fails:\n  "
                           + "\n  ".join(problems) + f"\n{outcome.evidence}")

@@ -6,13 +6,14 @@ what the harness reports and that nothing of it is left running.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
 
 from sample_harness import verdict
 from sample_harness.expectations import Case
-from sample_harness.runner import run_sample, sample_env
+from sample_harness.process import SampleProcess, run_sample, sample_env
 
 SECRET = "mock-access-" + "s3cr3tT0ken" * 3  # shaped like the mock's tokens, which redaction knows
 
@@ -86,3 +87,46 @@ def test_a_process_left_running_is_killed_and_reported(tmp_path, language):
     assert outcome.run.returncode == 0 and outcome.run.leftovers == 1
     assert not running(int(outcome.run.stdout.split()[1])), "the sample's child outlived it"
     assert any("still ran after it ended" in p for p in verdict.problems(Case(""), outcome))
+
+
+# -- a sample that runs until stopped, driven step by step -----------------------------------------
+
+UNTIL_STOPPED = {
+    "python": "import signal, sys\nprint('Listening for SMS', flush=True)\n"
+              "signal.sigwait([signal.SIGINT])\nprint('Stopped', flush=True)\n",
+    # The handler goes in before the line that says it is ready, as a sample's must.
+    "javascript": "const timer = setInterval(() => {}, 1000);\n"
+                  "process.on('SIGINT', () => { console.log('Stopped'); clearInterval(timer); });\n"
+                  "console.log('Listening for SMS');\n",
+}
+
+
+@pytest.mark.parametrize("language", UNTIL_STOPPED)
+def test_a_sample_is_driven_to_ready_then_stopped_with_sigint(tmp_path, language):
+    path = tmp_path / ("sample.py" if language == "python" else "sample.js")
+    path.write_text(UNTIL_STOPPED[language], "utf-8")
+    with SampleProcess(language, path, sample_env({})) as sample:
+        assert sample.expect_line(r"^Listening", timeout=10) == "Listening for SMS"
+        assert sample.running
+        run = sample.stop(signal.SIGINT, grace=10)
+    assert (run.returncode, run.stdout, run.leftovers) == (0, "Listening for SMS\nStopped\n", 0)
+
+
+def test_a_line_that_never_comes_is_none_at_its_deadline_and_an_ignored_sigint_ends_in_a_kill(tmp_path):
+    path = tmp_path / "sample.py"
+    path.write_text("import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                    "print('up', flush=True)\ntime.sleep(600)\n", "utf-8")
+    with SampleProcess("python", path, sample_env({})) as sample:
+        assert sample.expect_line(r"^up$", timeout=10) == "up"
+        assert sample.expect_line(r"^up$", timeout=0.2) is None  # each line is matched once
+        run = sample.stop(signal.SIGINT, grace=0.5)
+    assert run.timed_out and not sample.running
+    assert verdict.problems(Case(""), verdict.Outcome(run, [], {}, ()))[0].startswith("timed out: killed")
+
+
+def test_a_sample_that_ends_before_its_line_is_none_at_once(tmp_path):
+    path = tmp_path / "sample.js"
+    path.write_text("console.log('bye');\n", "utf-8")
+    with SampleProcess("javascript", path, sample_env({})) as sample:
+        assert sample.expect_line(r"^Listening", timeout=30) is None
+        assert sample.wait(10).returncode == 0

@@ -13,7 +13,7 @@ import pytest
 
 from sample_harness import expectations, redact, secret_scan, verdict, verify_report
 from sample_harness.paths import ROOT
-from sample_harness.runner import Run
+from sample_harness.process import Run
 
 
 def b64(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import catalogue, site, verify_report, versions
+from sample_harness import catalogue, languages, site, verify_report
 from sample_harness.paths import ROOT
 
 spec = importlib.util.spec_from_file_location("verified_with", ROOT / "hooks" / "verified_with.py")
@@ -90,18 +90,19 @@ def test_a_fresh_clone_builds_and_says_not_verified(tmp_path, monkeypatch):
 
 
 def test_after_a_verify_run_each_sample_shows_its_languages_versions(tmp_path, monkeypatch):
-    used = versions.versions()
+    used = languages.versions()
     rows = [{"file": s.file, "language": s.language, "case": "", "result": "passed", "page": s.pages[0],
              "sample": s.name, "seconds": 0.1} for s in catalogue.samples()]
     problems = []
     for (page, path), note in notes(build(tmp_path, rows, monkeypatch)).items():
-        language = catalogue.LANGUAGES[Path(path).suffix]
+        language = languages.of(path).name
         want = ", ".join(f"{k} {v}" for k, v in used[language].items())
         if not note or not note.startswith("Verified against the mock platform on ") or want not in note:
             problems.append(f"{page}, {Path(path).stem} [{language}]: the note is {note!r}, wanted the versions {want}")
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("language", sorted(catalogue.TAB_LABELS))
+@pytest.mark.parametrize("language", sorted(languages.NAMES))
 def test_the_verify_report_has_each_languages_versions(language):
-    assert all(v and v != "unknown" for v in versions.versions()[language].values()), versions.versions()[language]
+    used = languages.BY_NAME[language].versions()
+    assert all(v and v != "unknown" for v in used.values()), used

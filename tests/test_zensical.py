@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import catalogue, site
+from sample_harness import catalogue, languages, site
 from sample_harness.paths import ROOT
 
 SITE_FILES = ("mkdocs.yml", "docs", "code-samples", "hooks")
@@ -54,8 +54,8 @@ def test_each_include_shows_the_same_code_in_the_same_tab(include, zensical_site
     expected = catalogue.section_text((ROOT / include.path).read_text("utf-8"), include.section)
     assert block.text == expected, f"{where}: the code shown is not the file's section {include.section!r}"
     if catalogue.is_sample(include.path):
-        language = catalogue.LANGUAGES[Path(include.path).suffix]
-        assert block.tab == catalogue.TAB_LABELS[language], f"{where} [{language}]: shown in the tab {block.tab!r}"
+        language = languages.of(include.path)
+        assert block.tab == language.tab, f"{where} [{language.name}]: shown in the tab {block.tab!r}"
         assert block.title, f"{where} [{language}]: the file name above the code is missing"
 
 

@@ -1,7 +1,7 @@
 """The samples the pages include, found by reading the pages' `--8<--` lines.
 
-A sample is a runnable file in code-samples/ (.py or .js) that at least one page includes; a new
-page's samples are picked up without editing any list.
+A sample is a runnable file in code-samples/, in one of the languages of `languages`, that at least
+one page includes; a new page's samples are picked up without editing any list.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import languages
 from .paths import DOCS, ROOT, SAMPLES
 
 INCLUDE = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
-LANGUAGES = {".py": "python", ".js": "javascript"}
-TAB_LABELS = {"python": "Python", "javascript": "JavaScript"}  # the order of the tabs on every page
 TAB = re.compile(r'^(?P<indent>\s*)===(?P<new>!?)\+?\s+"(?P<label>[^"]*)"\s*$')
 # Files in code-samples/ that no page includes, each with the reason it is kept.
 HELPERS = ROOT / "tests" / "sample-helpers.toml"
@@ -100,7 +99,7 @@ def includes(docs: Path = DOCS) -> list[Include]:
 
 
 def is_sample(path: str) -> bool:
-    return Path(path).suffix in LANGUAGES
+    return languages.of(path) is not None
 
 
 def tab_sets(docs: Path = DOCS) -> list[TabSet]:
@@ -164,6 +163,6 @@ def samples(docs: Path = DOCS, root: Path = ROOT) -> list[Sample]:
         if is_sample(include.path):
             pages.setdefault((include.path, include.section), []).append(include.page)
     return [
-        Sample(Path(path).stem, LANGUAGES[Path(path).suffix], root / path, section, tuple(sorted(set(shown))), path)
+        Sample(Path(path).stem, languages.of(path).name, root / path, section, tuple(sorted(set(shown))), path)
         for (path, section), shown in sorted(pages.items())
     ]

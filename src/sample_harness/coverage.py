@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import catalogue
+from . import catalogue, languages
 from .paths import DOCS, ROOT
-
-OTHER = {"python": "javascript", "javascript": "python"}
-EXTENSION = {language: suffix for suffix, language in catalogue.LANGUAGES.items()}
 
 
 def unshown_files(docs: Path = DOCS, root: Path = ROOT, helpers: Path = catalogue.HELPERS) -> list[str]:
@@ -50,7 +47,7 @@ def samples_outside_their_tab(docs: Path = DOCS) -> list[str]:
     problems = []
     for inc in catalogue.includes(docs):
         if catalogue.is_sample(inc.path):
-            want = catalogue.TAB_LABELS[catalogue.LANGUAGES[Path(inc.path).suffix]]
+            want = languages.of(inc.path).tab
             got = in_tabs.get((inc.page, inc.line))
             if got != want:
                 shown = f'in the tab "{got}"' if got else "outside any tab"
@@ -59,9 +56,9 @@ def samples_outside_their_tab(docs: Path = DOCS) -> list[str]:
 
 
 def uneven_tab_sets(docs: Path = DOCS) -> list[str]:
-    """Language tab sets (showing samples, or labelled with a language) have the Python and JavaScript
-    tabs, in that order, with the same samples."""
-    labels = list(catalogue.TAB_LABELS.values())
+    """Language tab sets (showing samples, or labelled with a language) have a tab for every language,
+    in the table's order, with the same samples."""
+    labels = [language.tab for language in languages.LANGUAGES]
     problems = []
     for tab_set in catalogue.tab_sets(docs):
         shown = {tab.label: {str(Path(i.path).with_suffix("")) for i in tab.includes if catalogue.is_sample(i.path)}
@@ -73,15 +70,18 @@ def uneven_tab_sets(docs: Path = DOCS) -> list[str]:
             problems.append(f"{where}: a language tab set needs the tabs {labels} in that order, "
                             f"not {tab_set.labels}")
             continue
-        for stem in sorted(shown[labels[0]] ^ shown[labels[1]]):
-            has = "python" if stem in shown[labels[0]] else "javascript"
-            problems.append(f"{where}: {stem}{EXTENSION[has]} is shown without its counterpart; include "
-                            f"{stem}{EXTENSION[OTHER[has]]} in the {catalogue.TAB_LABELS[OTHER[has]]} tab")
+        stems = set().union(*shown.values())
+        for stem in sorted(stems):
+            has = [language for language in languages.LANGUAGES if stem in shown[language.tab]]
+            problems += [f"{where}: {stem}{has[0].suffix} is shown without its counterpart; include "
+                         f"{stem}{missing.suffix} in the {missing.tab} tab"
+                         for missing in languages.LANGUAGES if missing not in has]
     return problems
 
 
 def samples_without_counterpart(docs: Path = DOCS, root: Path = ROOT) -> list[str]:
     found = {(sample.name, sample.language): sample for sample in catalogue.samples(docs, root)}
-    return [f"{sample.file} (shown on {', '.join(sample.pages)}) has no {OTHER[language]} counterpart on any "
-            f"page; write {Path(sample.file).with_suffix(EXTENSION[OTHER[language]])} and include it"
-            for (name, language), sample in found.items() if (name, OTHER[language]) not in found]
+    return [f"{sample.file} (shown on {', '.join(sample.pages)}) has no {other.name} counterpart on any "
+            f"page; write {Path(sample.file).with_suffix(other.suffix)} and include it"
+            for (name, language), sample in found.items() for other in languages.LANGUAGES
+            if other.name != language and (name, other.name) not in found]

@@ -17,6 +17,7 @@ from ringcentral_mock.scenarios import merge
 
 from .api import TOKEN
 from .paths import ROOT
+from .problems import Problem
 
 EXPECTATIONS = ROOT / "tests" / "expectations.toml"
 # The requests that send a message: each recipient of one is a message sent.
@@ -113,7 +114,7 @@ def fill(value: Any, values: dict[str, str]) -> Any:
     return value
 
 
-def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) -> list[str]:
+def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) -> list[Problem]:
     """Problems with the output; each pattern must match a line, in order. Captures go into values."""
     problems = []
     lines = output.splitlines()
@@ -122,7 +123,7 @@ def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) 
         regex = re.compile(fill(pattern, {k: re.escape(v) for k, v in values.items()}))
         hit = next((i for i in range(at, len(lines)) if regex.search(lines[i])), None)
         if hit is None:
-            problems.append(f"no output line matches {regex.pattern!r} (after line {at})")
+            problems.append(Problem("output-line", regex.pattern, at))
             continue
         values.update(regex.search(lines[hit]).groupdict())
         at = hit + 1
@@ -130,23 +131,24 @@ def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) 
 
 
 def match_requests(expected: tuple[dict[str, Any], ...], recorded: list[dict[str, Any]],
-                   values: dict[str, str]) -> list[str]:
+                   values: dict[str, str]) -> list[Problem]:
     """Problems with the recorded requests against the expected sequence."""
     problems = []
     for i, want in enumerate(fill(list(expected), values)):
         got = recorded[i] if i < len(recorded) else None
         label = f"request {i + 1} ({want['method']} {want['path']})"
         if got is None:
-            problems.append(f"{label} was never made")
+            problems.append(Problem("request-missing", where=label))
         elif (got["method"], got["path"]) != (want["method"], want["path"]):
-            problems.append(f"{label}: got {got['method']} {got['path']}")
+            problems.append(Problem("request-other", f"{want['method']} {want['path']}",
+                                    f"{got['method']} {got['path']}", label))
         elif "body" in want and not _body_matches(want["body"], got["body"], got.get("content_type") or ""):
-            problems.append(f"{label}: body {got['body']!r} does not match {want['body']!r}")
+            problems.append(Problem("request-body", want["body"], got["body"], label))
         elif "query" in want and any(got["query"].get(k) != v for k, v in want["query"].items()):
-            problems.append(f"{label}: query {got['query']!r} does not have {want['query']!r}")
+            problems.append(Problem("request-query", want["query"], got["query"], label))
     if len(recorded) > len(expected):
         extra = ", ".join(f"{r['method']} {r['path']}" for r in recorded[len(expected):])
-        problems.append(f"unexpected further requests: {extra}")
+        problems.append(Problem("extra-requests", None, extra))
     return problems
 
 

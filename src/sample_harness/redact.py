@@ -2,7 +2,7 @@
 
 `redact` replaces the secret values of a run's settings, the Basic header built from them, every
 value passed to `remember` (the mock's and a live account's credentials) and anything shaped like a
-token. The conftest passes every test report through it, so a failure message cannot leak either.
+token. The plugin passes every test report through it (report_redaction.py), so a failure message cannot leak either.
 """
 
 from __future__ import annotations

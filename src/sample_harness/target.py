@@ -16,8 +16,8 @@ from ringcentral_mock.scenarios import DEFAULT
 from .expectations import Case, fill
 from .mock_client import MockClient
 from .pacing import Pacer
+from .process import Run
 from .refusing import refusing_server_url
-from .runner import Run
 
 
 def case_env(case: Case) -> dict[str, str]:

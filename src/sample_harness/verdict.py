@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .expectations import Case, match_lines, match_requests
+from .problems import Problem
+from .process import Run, run_sample, sample_env
 from .redact import leaks, redact
-from .runner import Run, run_sample, sample_env
 from .target import Target
 
-# What a raw exception looks like on the way out: the SDKs' texts carry request headers.
-RAW_EXCEPTION = re.compile(r"Traceback \(most recent call last\)|ApiException|^\s+at .+:\d+:\d+\)?$"
-                           r"|\bAuthorization\b|\bBearer\b", re.MULTILINE)
+# Request headers on the way out, whatever the language: the SDKs' error texts carry them.
+HEADERS = re.compile(r"\bAuthorization\b|\bBearer\b")
 
 
 @dataclass
@@ -47,54 +48,71 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
 
 def problems(case: Case, outcome: Outcome) -> list[str]:
     """Everything wrong with the run, one line each (empty when it did what the case expects)."""
+    return [str(problem) for problem in judge(case, outcome)]
+
+
+def judge(case: Case, outcome: Outcome) -> list[Problem]:
+    """Everything wrong with the run, as data."""
     run, recorded = outcome.run, outcome.recorded
     if run.startup_error:
-        return [f"could not start: {run.startup_error} (the program never ran, so its answers were not checked)"]
+        return [Problem("could-not-start", None, run.startup_error)]
     if run.timed_out:
         last = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["(nothing)"]
-        return [f"timed out: killed with its whole process group after {run.seconds:.0f}s; "
-                f"its last output: {redact(last[0], outcome.settings)}"]
+        return [Problem("timed-out", run.seconds, redact(last[0], outcome.settings))]
     found = []
     if run.leftovers:
-        found.append(f"{run.leftovers} process(es) of its group still ran after it ended; the harness killed them")
+        found.append(Problem("leftovers", 0, run.leftovers))
     if run.returncode != case.exit:
-        found.append(f"exit code {run.returncode}, expected {case.exit}")
+        found.append(Problem("exit-code", case.exit, run.returncode))
     leaked = leaks(run.stdout + run.stderr, outcome.settings)
     if leaked:
-        found.append(f"output leaks {', '.join(leaked)}")
-    if RAW_EXCEPTION.search(run.stdout + run.stderr):
-        found.append("output shows a raw exception or request headers; print one `Error: ...` line instead")
-    if case.exit != 0 and len(run.stderr.strip().splitlines()) != 1:
-        found.append("a failure must say what went wrong in exactly one line on stderr")
+        found.append(Problem("leak", None, ", ".join(leaked)))
+    if raw := raw_exception(run):
+        found.append(Problem("raw-exception", None, redact(raw, outcome.settings)))
+    errors = len(run.stderr.strip().splitlines())
+    if case.exit != 0 and errors != 1:
+        found.append(Problem("error-lines", 1, errors))
     values = dict(outcome.settings)
     found += match_lines(outcome.stdout, run.stdout, values)
     if case.stderr:
         found += match_lines((case.stderr,), run.stderr, values)
     injected = (outcome.faults or [])[len(outcome.faults or []) - len(case.faults):]  # after the scenario's own
-    found += [f"the {f['kind']} fault on {f['method']} {f['path']} never fired: no request matched it"
+    found += [Problem("fault-never-fired", 1, 0, f"{f['kind']} fault on {f['method']} {f['path']}")
               for f in injected if f["hits"] == 0]
     if recorded is None:
         pass  # live: nothing recorded what the sample sent (LiveTarget.UNCHECKED)
     elif case.requests is not None:
         found += match_requests(case.requests, recorded, values)
     elif case.exit != 0:
-        found += stopped_at_failure(recorded)
+        found += stopped_at_failure(recorded, run.language)
     elif not case.faults:  # a run that recovers from a fault has met a refusal on the way
-        found += [f"{r['method']} {r['path']} was refused with {r['status']}" for r in recorded if r["status"] >= 400]
+        found += [Problem("refused", "accepted", r["status"], f"{r['method']} {r['path']}")
+                  for r in recorded if r["status"] >= 400]
     return found
 
 
-def stopped_at_failure(recorded: list[dict[str, Any]]) -> list[str]:
+def raw_exception(run: Run) -> str | None:
+    """The first sign of a raw exception (the run's language's traceback) or of request headers."""
+    output = run.stdout + run.stderr
+    judged_by = languages.LANGUAGES if run.language is None else (languages.BY_NAME[run.language],)
+    match = next((m for pattern in (*(lang.traceback for lang in judged_by), HEADERS)
+                  if (m := pattern.search(output))), None)
+    return match[0] if match else None
+
+
+def stopped_at_failure(recorded: list[dict[str, Any]], language: str | None = None) -> list[Problem]:
     """A failing sample stops at the request that failed (refused, unanswered, or met by a fault).
 
-    Repeats of requests already made may follow (the JavaScript SDK retries once after a 401); a new
-    request means the sample carried on as if nothing had happened.
+    Where the language's SDK repeats a request after a 401 (languages.Language.repeats_after_401),
+    repeats of requests already made may follow; a new request means the sample carried on as if
+    nothing had happened.
     """
     failed = next((i for i, r in enumerate(recorded) if r["status"] is None or r["status"] >= 400 or r.get("fault")),
                   None)
     if failed is None:
         return []
-    made = {(r["method"], r["path"]) for r in recorded[:failed + 1]}
+    repeats = language is None or languages.BY_NAME[language].repeats_after_401
+    made = {(r["method"], r["path"]) for r in recorded[:failed + 1]} if repeats else set()
     new = [f"{r['method']} {r['path']}" for r in recorded[failed + 1:] if (r["method"], r["path"]) not in made]
-    return [f"carried on after {recorded[failed]['method']} {recorded[failed]['path']} failed: {', '.join(new)}"
-            ] if new else []
+    return [Problem("carried-on", "no request after it", ", ".join(new),
+                    f"{recorded[failed]['method']} {recorded[failed]['path']}")] if new else []

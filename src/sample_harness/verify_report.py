@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .languages import versions
 from .paths import ROOT
 from .redact import redact
-from .versions import versions
 
 KEY = ("file", "language", "case")
 

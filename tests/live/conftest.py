@@ -13,7 +13,7 @@ import pytest
 
 from sample_harness.mock_client import MockClient
 from sample_harness.paths import ROOT
-from sample_harness.runner import sample_env
+from sample_harness.process import sample_env
 
 RECIPIENT = "+16505550142"  # not the example's: a live run refuses .env.example's values
 

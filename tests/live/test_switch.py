@@ -18,7 +18,7 @@ from sample_harness import expectations
 from sample_harness.api import EXTENSION, MESSAGE_STORE, PHONE_NUMBERS, SMS, TOKEN
 from sample_harness.live_settings import EXAMPLE_FILE
 from sample_harness.paths import ROOT
-from sample_harness.runner import sample_env
+from sample_harness.process import sample_env
 
 SAMPLES = "tests/test_samples.py::test_sample"
 # Two runs that send, and two that need a mock scenario (skipped live): three logins with the banner's.

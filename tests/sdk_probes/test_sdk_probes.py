@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ringcentral_mock import MockState
-from sample_harness.runner import run_sample, sample_env
+from sample_harness.process import run_sample, sample_env
 
 PROBES = Path(__file__).parent
 PHONE_NUMBERS = "/restapi/v1.0/account/~/extension/~/phone-number"

@@ -1,0 +1,41 @@
+"""What can be wrong with a sample's run, as data: a kind, what was expected, what happened.
+
+A test's failure message renders each problem as one line, `str(problem)`; a tool can read the
+fields instead (the verify report, a page's failure note).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Each kind's sentence; `where` names the request or fault a problem is about.
+SENTENCES = {
+    "could-not-start": "could not start: {actual} (the program never ran, so its answers were not checked)",
+    "timed-out": "timed out: killed with its whole process group after {expected:.0f}s; its last output: {actual}",
+    "leftovers": "{actual} process(es) of its group still ran after it ended; the harness killed them",
+    "exit-code": "exit code {actual}, expected {expected}",
+    "leak": "output leaks {actual}",
+    "raw-exception": "output shows a raw exception or request headers; print one `Error: ...` line instead",
+    "error-lines": "a failure must say what went wrong in exactly one line on stderr",
+    "output-line": "no output line matches {expected!r} (after line {actual})",
+    "fault-never-fired": "the {where} never fired: no request matched it",
+    "request-missing": "{where} was never made",
+    "request-other": "{where}: got {actual}",
+    "request-body": "{where}: body {actual!r} does not match {expected!r}",
+    "request-query": "{where}: query {actual!r} does not have {expected!r}",
+    "extra-requests": "unexpected further requests: {actual}",
+    "refused": "{where} was refused with {actual}",
+    "carried-on": "carried on after {where} failed: {actual}",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # a key of SENTENCES
+    expected: Any = None
+    actual: Any = None
+    where: str = ""
+
+    def __str__(self) -> str:
+        return SENTENCES[self.kind].format(expected=self.expected, actual=self.actual, where=self.where)
