@@ -7,14 +7,17 @@ case per fault to every sample it applies to.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from string import Template
 from typing import Any
 
 from ringcentral_mock.scenarios import merge
 
+from . import case_schema, languages
 from .api import TOKEN
 from .paths import ROOT
 from .problems import Problem
@@ -23,7 +26,7 @@ EXPECTATIONS = ROOT / "tests" / "expectations.toml"
 # The requests that send a message: each recipient of one is a message sent.
 SEND_PATH = re.compile(r"/extension/[^/]+/(?:sms|mms)$")
 FAULT_MATRIX = ROOT / "tests" / "fault-matrix.toml"
-LANGUAGES = ("python", "javascript")
+LANGUAGES = languages.NAMES
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,21 @@ class Case:
                    if r["method"] == "POST" and SEND_PATH.search(r["path"]))
 
 
-def load(path=EXPECTATIONS) -> dict[str, dict[str, Any]]:
-    return tomllib.loads(path.read_text("utf-8"))
+def load(path: Path = EXPECTATIONS) -> dict[str, dict[str, Any]]:
+    """A case file's entries, checked against its schema (case_schema.CaseFileError if they are not)."""
+    stat = path.stat()
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path, *_changed: int) -> dict[str, dict[str, Any]]:
+    """Read and checked once per version of the file (every sample's cases come from the same two files)."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise case_schema.CaseFileError(f"{case_schema.shown(path)}: not valid TOML: {exc}") from None
+    case_schema.check(data, path, "fault-matrix" if path.name == FAULT_MATRIX.name else "expectations")
+    return data
 
 
 def cases_for(sample: str, language: str | None = None, table: dict[str, dict[str, Any]] | None = None,

@@ -14,7 +14,8 @@ import pytest
 
 from ringcentral_mock.server import MockServer
 
-from . import live_plugin, live_settings, report_redaction, site
+from . import expectations, live_plugin, live_settings, report_redaction, site
+from .case_schema import CaseFileError
 from .mock_client import MockClient
 from .summary import VerifySummary
 from .target import MockTarget, Target
@@ -38,6 +39,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(VerifySummary(live=config.getoption("live")), "sample_harness.summary")
     if config.getoption("live"):
         config.pluginmanager.register(live_plugin.LivePlugin(config), live_plugin.NAME)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A case file that breaks its schema stops the run before collection, naming the file, entry and key."""
+    for path in (expectations.EXPECTATIONS, expectations.FAULT_MATRIX):
+        try:
+            if path.is_file():
+                expectations.load(path)
+        except CaseFileError as invalid:
+            raise pytest.UsageError(str(invalid)) from None
 
 
 @pytest.fixture(scope="session")
