@@ -1,44 +1,62 @@
-"""The verify report's rows: stamped with what they verified, merged with the previous report.
+"""The verify report: a row per case run, stamped with everything its verdict depends on.
 
-Each row (page, sample, language, case, result, seconds, file) gains the SHA-256 of the sample
-file it ran, the runtime and SDK versions of its language and the date; hooks/verified_with.py
-turns them into the notes under the samples. A run of some samples (-k) keeps the other rows.
+Each row (page, sample, language, case, result, seconds, file) gains the digests of what its
+verdict depends on (fingerprints.py) with their fingerprint, the runtime and SDK versions of its
+language and the date; hooks/verified_with.py turns them into the notes under the samples. A run
+of some samples (-k) keeps the other rows; rows of cases that no longer exist are dropped.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-from .languages import versions
+from . import catalogue, expectations, languages
+from .expectations import Case
+from .fingerprints import Sources, dependencies, fingerprint
 from .paths import ROOT
 from .redact import redact
 
 KEY = ("file", "language", "case")
 
 
+def current_cases(root: Path = ROOT) -> dict[tuple[str, str, str], Case]:
+    """Every case the guide has now, by (file, language, case name)."""
+    return {(sample.file, sample.language, case.name): case
+            for sample in catalogue.samples(root / "docs", root)
+            for case in expectations.cases_for(sample.name, sample.language)}
+
+
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
     """Stamp this run's rows, merge them into the report at path, and write it (redacted, like all output)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(redact(json.dumps(merged(path, stamped(rows)), indent=2)) + "\n")
+    cases = current_cases()
+    path.write_text(redact(json.dumps(merged(path, stamped(rows, cases), set(cases)), indent=2)) + "\n")
 
 
-def stamped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    used = versions()
+def stamped(rows: list[dict[str, Any]], cases: dict[tuple[str, str, str], Case] | None = None,
+            sources: Sources | None = None) -> list[dict[str, Any]]:
+    cases = current_cases() if cases is None else cases
+    sources = sources or Sources()
+    used = languages.versions()
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
-    return [row | {"sha256": hashlib.sha256((ROOT / row["file"]).read_bytes()).hexdigest(),
-                   "versions": used[row["language"]], "date": today} for row in rows]
+    stamped_rows = []
+    for row in rows:
+        parts = dependencies(ROOT / row["file"], cases[tuple(row[k] for k in KEY)], used[row["language"]], sources)
+        stamped_rows.append(row | {"depends": parts, "fingerprint": fingerprint(parts),
+                                   "versions": used[row["language"]], "date": today})
+    return stamped_rows
 
 
-def merged(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows of the report at path that this run did not redo, then this run's rows."""
+def merged(path: Path, rows: list[dict[str, Any]], existing: set[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The rows of the report at path that this run did not redo and whose case still exists, then this run's."""
     fresh = {tuple(row.get(k) for k in KEY) for row in rows}
     try:
         previous = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         previous = []  # no report yet, or one we cannot read: this run's rows stand alone
-    kept = [row for row in previous if isinstance(row, dict) and tuple(row.get(k) for k in KEY) not in fresh]
+    kept = [row for row in previous if isinstance(row, dict) and (key := tuple(row.get(k) for k in KEY)) not in fresh
+            and key in existing]
     return kept + rows
