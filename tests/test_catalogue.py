@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 import test_samples
 
-from sample_harness import catalogue, coverage, expectations, languages
+from sample_harness import catalogue, catalogue_rules, expectations, languages, shown_output
 
-RULES = [coverage.unshown_files, coverage.bad_helpers, coverage.missing_includes,
-         coverage.samples_outside_their_tab, coverage.uneven_tab_sets, coverage.samples_without_counterpart]
+RULES = [catalogue_rules.unshown_files, catalogue_rules.bad_helpers, catalogue_rules.missing_includes,
+         catalogue_rules.samples_outside_their_tab, catalogue_rules.uneven_tab_sets,
+         catalogue_rules.samples_without_counterpart, shown_output.without_sample]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.__name__ for rule in RULES])
@@ -92,26 +93,34 @@ def test_the_tiny_guide_keeps_every_rule(guide):
         ("send", "javascript"), ("send", "python")]
 
 
+def test_an_output_block_of_no_sample_is_named(guide):
+    (guide / "code-samples" / "sned.output.txt").write_text("ok\n")
+    page = guide / "docs" / "page.md"
+    page.write_text(page.read_text() + '\n```text\n--8<-- "code-samples/sned.output.txt"\n```\n')
+    assert check(shown_output.without_sample, guide) == [
+        "page.md:22: code-samples/sned.output.txt is shown as a sample's output, but there is no sample sned beside it"]
+
+
 def test_a_file_no_page_includes_is_named(guide):
     (guide / "code-samples" / "orphan.py").write_text("x\n")
-    assert check(coverage.unshown_files, guide) == [
+    assert check(catalogue_rules.unshown_files, guide) == [
         "code-samples/orphan.py: no page includes it. Include it in a page "
         '(`--8<-- "code-samples/orphan.py:<section>"`), '
         "list it in helpers.toml with the reason it is kept, or delete it"]
     (guide / "helpers.toml").write_text('[helpers]\n"code-samples/orphan.py" = "imported by send.py"\n')
-    assert check(coverage.unshown_files, guide) == []
+    assert check(catalogue_rules.unshown_files, guide) == []
 
 
 def test_a_renamed_file_leaves_an_include_and_an_orphan(guide):
     (guide / "code-samples" / "send.py").rename(guide / "code-samples" / "send-sms.py")
-    assert check(coverage.missing_includes, guide) == [
+    assert check(catalogue_rules.missing_includes, guide) == [
         "page.md:6: includes code-samples/send.py, which does not exist; fix the path or restore the file"]
-    assert check(coverage.unshown_files, guide)[0].startswith("code-samples/send-sms.py: no page includes it")
+    assert check(catalogue_rules.unshown_files, guide)[0].startswith("code-samples/send-sms.py: no page includes it")
 
 
 def test_a_stale_or_reasonless_helper_is_named(guide):
     (guide / "helpers.toml").write_text('[helpers]\n"code-samples/gone.py" = ""\n"code-samples/send.py" = "x"\n')
-    problems = check(coverage.bad_helpers, guide)
+    problems = check(catalogue_rules.bad_helpers, guide)
     assert any("code-samples/gone.py does not exist" in p for p in problems), problems
     assert any("code-samples/gone.py needs a reason" in p for p in problems), problems
     assert any("code-samples/send.py is included by a page" in p for p in problems), problems
@@ -124,29 +133,29 @@ def edit_page(guide, old, new):
 
 def test_a_missing_counterpart_is_named(guide):
     edit_page(guide, '--8<-- "code-samples/send.js:send"', "")
-    assert check(coverage.uneven_tab_sets, guide) == [
+    assert check(catalogue_rules.uneven_tab_sets, guide) == [
         "page.md:3: code-samples/send.py is shown without its counterpart; include code-samples/send.js "
         "in the JavaScript tab"]
-    assert check(coverage.samples_without_counterpart, guide)[0].startswith(
+    assert check(catalogue_rules.samples_without_counterpart, guide)[0].startswith(
         "code-samples/send.py (shown on page.md) has no javascript counterpart")
 
 
 def test_tabs_in_another_order_or_label_are_named(guide):
     edit_page(guide, '"JavaScript"', '"Node.js"')
-    assert check(coverage.uneven_tab_sets, guide) == [
+    assert check(catalogue_rules.uneven_tab_sets, guide) == [
         "page.md:3: a language tab set needs the tabs ['Python', 'JavaScript'] in that order, "
         "not ['Python', 'Node.js']"]
-    assert check(coverage.samples_outside_their_tab, guide) == [
+    assert check(catalogue_rules.samples_outside_their_tab, guide) == [
         'page.md:12: code-samples/send.js is shown in the tab "Node.js"; put it under === "JavaScript"']
 
 
 def test_a_sample_outside_any_tab_is_named(guide):
     (guide / "docs" / "other.md").write_text('```python\n--8<-- "code-samples/send.py:send"\n```\n')
-    assert check(coverage.samples_outside_their_tab, guide) == [
+    assert check(catalogue_rules.samples_outside_their_tab, guide) == [
         'other.md:2: code-samples/send.py is shown outside any tab; put it under === "Python"']
 
 
 def test_a_language_tab_set_without_samples_needs_both_tabs_too(guide):
     (guide / "docs" / "other.md").write_text('=== "Python"\n\n    pip install ringcentral\n')
-    assert check(coverage.uneven_tab_sets, guide) == [
+    assert check(catalogue_rules.uneven_tab_sets, guide) == [
         "other.md:1: a language tab set needs the tabs ['Python', 'JavaScript'] in that order, not ['Python']"]

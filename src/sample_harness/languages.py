@@ -31,6 +31,9 @@ class Language:
     cannot_start: re.Pattern[str]
     traceback: re.Pattern[str]  # what an uncaught exception looks like on the way out
     versions: Callable[[], dict[str, str]]  # the runtime and SDK versions a sample runs with here
+    comment: str  # what starts a line comment
+    # A top-level definition's first line, naming it (`name`), or the program's entry point (`entry`).
+    definition: re.Pattern[str]
     # The SDK repeats a request once after a 401 (it refreshes the token and tries again): a failing
     # run may then show a request twice without having carried on.
     repeats_after_401: bool = False
@@ -65,12 +68,16 @@ PYTHON = Language(
     # The SDK's ApiException carries the request's headers in its text, so its name alone counts.
     traceback=re.compile(r"Traceback \(most recent call last\)|ApiException"),
     versions=_python_versions,
+    comment="#",
+    definition=re.compile(r"^(?:async\s+)?(?:def|class)\s+(?P<name>\w+)|^(?P<entry>if __name__ == .__main__.:)"),
 )
 JAVASCRIPT = Language(
     name="javascript", suffix=".js", tab="JavaScript", command=("node",),
     cannot_start=re.compile(r"^Error: Cannot find module .*$|^SyntaxError: .*$", re.MULTILINE),
     traceback=re.compile(r"^\s+at .+:\d+:\d+\)?$", re.MULTILINE),
     versions=_javascript_versions,
+    comment="//",
+    definition=re.compile(r"^(?:async\s+)?(?:function|class)\s+(?P<name>\w+)|^(?P<entry>main\(\)\.catch)"),
     repeats_after_401=True,
 )
 LANGUAGES: tuple[Language, ...] = (PYTHON, JAVASCRIPT)

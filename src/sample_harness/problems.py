@@ -27,6 +27,7 @@ SENTENCES = {
     "extra-requests": "unexpected further requests: {actual}",
     "refused": "{where} was refused with {actual}",
     "carried-on": "carried on after {where} failed: {actual}",
+    "shown-output": "{where} shows {expected!r}, but the sample printed {actual!r}",
 }
 
 
