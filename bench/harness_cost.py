@@ -2,7 +2,7 @@
 
 The floor is the interpreter importing the SDK and doing nothing else. A sample's cost is one harness
 step as a test takes it for the sample's success case (reset the mock, run the file through
-`runner.run_sample`, read back the recorded requests, judge the run: `verdict.run_case` and
+`runner.run_sample`, read back the recorded requests, judge the run: `runs.run_case` and
 `verdict.problems`); its bare run is the same file started directly, without the harness around it,
 which splits the cost into the sample's own and the harness's. Everything is interleaved, repetition
 by repetition, so load from other processes on the machine falls on all alike; each figure is a median.
@@ -16,7 +16,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sample_harness import catalogue, expectations, languages, verdict
+from sample_harness import catalogue, expectations, languages, runs, verdict
 from sample_harness.mock_client import MockClient
 from sample_harness.paths import ROOT
 from sample_harness.process import sample_env
@@ -86,7 +86,7 @@ def measure(mock_url: str, repetitions: int) -> tuple[dict[str, dict[str, float]
 def _step(target: MockTarget, sample: catalogue.Sample, cost: SampleCost) -> None:
     case = expectations.cases_for(sample.name, sample.language)[0]
     started = time.perf_counter()
-    outcome = verdict.run_case(target, sample.language, sample.path, case, timeout=60)
+    outcome = runs.run_case(target, sample.language, sample.path, case, timeout=60)
     problems = verdict.problems(case, outcome)
     cost.steps.append(time.perf_counter() - started)
     if problems:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import catalogue, expectations, languages, site, verdict
+from sample_harness import catalogue, expectations, languages, runs, site, verdict
 
 SHOWN = [inc for inc in catalogue.includes() if catalogue.is_sample(inc.path)]
 CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(inc.path).stem)]
@@ -41,7 +41,7 @@ def test_the_code_as_shown_runs(include, expected, page_blocks, mock_target, tmp
         f" not {block.title!r}")
     copy = tmp_path / block.title
     copy.write_text(block.text, "utf-8")
-    outcome = verdict.run_case(mock_target, language.name, copy, expected, request.config.getoption("sample_timeout"))
+    outcome = runs.run_case(mock_target, language.name, copy, expected, request.config.getoption("sample_timeout"))
     problems = verdict.problems(expected, outcome)
     assert not problems, (f"{where}: the code copied from the page, saved as {block.title}, fails:\n  "
                           + "\n  ".join(problems) + f"\n{outcome.evidence}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sample_harness import catalogue, expectations, verdict
+from sample_harness import catalogue, expectations, runs
 
 BY_NAME = {(s.name, s.language): s for s in catalogue.samples()}
 # A sample without its counterpart fails in test_catalogue.py instead.
@@ -18,13 +18,13 @@ PAIRS = sorted({name for name, _ in BY_NAME if (name, "python") in BY_NAME and (
 CASES = [(name, case) for name in PAIRS for case in expectations.cases_for(name)]
 
 
-def calls(outcome: verdict.Outcome) -> list[tuple]:
+def calls(outcome: runs.Outcome) -> list[tuple]:
     """The API calls as a reader of the sample would describe them."""
     return [(r["method"], r["path"], r["query"], r["body"] if "json" in (r["content_type"] or "") else None)
             for r in outcome.recorded]
 
 
-def key_lines(outcome: verdict.Outcome) -> list[str]:
+def key_lines(outcome: runs.Outcome) -> list[str]:
     """Every line on stdout, and the `Error: ...` line on stderr."""
     return outcome.run.stdout.splitlines() + [line for line in outcome.run.stderr.splitlines()
                                                if line.startswith("Error:")]
@@ -34,7 +34,7 @@ def key_lines(outcome: verdict.Outcome) -> list[str]:
 def test_python_and_javascript_do_the_same(name, expected, mock_target, request):
     timeout = request.config.getoption("sample_timeout")
     py, js = (BY_NAME[name, language] for language in ("python", "javascript"))
-    outcomes = {s.language: verdict.run_case(mock_target, s.language, s.path, expected, timeout) for s in (py, js)}
+    outcomes = {s.language: runs.run_case(mock_target, s.language, s.path, expected, timeout) for s in (py, js)}
     where = f"{name}{' case ' + expected.name if expected.name else ''} (shown on {', '.join(py.pages)})"
     evidence = "\n".join(f"=== {language}\n{o.evidence}" for language, o in outcomes.items())
     problems = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import verdict
+from sample_harness import runs, verdict
 from sample_harness.expectations import Case
 from sample_harness.process import SampleProcess, run_sample, sample_env
 
@@ -26,11 +26,11 @@ def running(pid: int) -> bool:
         return False
 
 
-def run(tmp_path, language: str, code: str, timeout: float = 10) -> verdict.Outcome:
+def run(tmp_path, language: str, code: str, timeout: float = 10) -> runs.Outcome:
     path = tmp_path / ("sample.py" if language == "python" else "sample.js")
     path.write_text(code, "utf-8")
     result = run_sample(language, path, sample_env({}), timeout)
-    return verdict.Outcome(result, [], {}, ())
+    return runs.Outcome(result, [], {}, ())
 
 
 @pytest.mark.parametrize(("language", "code", "named"), [
@@ -91,10 +91,10 @@ def test_a_process_left_running_is_killed_and_reported(tmp_path, language):
 
 # -- a sample that runs until stopped, driven step by step -----------------------------------------
 
+# Each is ready for SIGINT before the line that says it is ready, as a sample must be.
 UNTIL_STOPPED = {
-    "python": "import signal, sys\nprint('Listening for SMS', flush=True)\n"
-              "signal.sigwait([signal.SIGINT])\nprint('Stopped', flush=True)\n",
-    # The handler goes in before the line that says it is ready, as a sample's must.
+    "python": "import signal\nsignal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGINT])\n"
+              "print('Listening for SMS', flush=True)\nsignal.sigwait([signal.SIGINT])\nprint('Stopped', flush=True)\n",
     "javascript": "const timer = setInterval(() => {}, 1000);\n"
                   "process.on('SIGINT', () => { console.log('Stopped'); clearInterval(timer); });\n"
                   "console.log('Listening for SMS');\n",
@@ -121,7 +121,7 @@ def test_a_line_that_never_comes_is_none_at_its_deadline_and_an_ignored_sigint_e
         assert sample.expect_line(r"^up$", timeout=0.2) is None  # each line is matched once
         run = sample.stop(signal.SIGINT, grace=0.5)
     assert run.timed_out and not sample.running
-    assert verdict.problems(Case(""), verdict.Outcome(run, [], {}, ()))[0].startswith("timed out: killed")
+    assert verdict.problems(Case(""), runs.Outcome(run, [], {}, ()))[0].startswith("timed out: killed")
 
 
 def test_a_sample_that_ends_before_its_line_is_none_at_once(tmp_path):

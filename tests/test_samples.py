@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sample_harness import catalogue, expectations, shown_output, verdict
+from sample_harness import catalogue, expectations, runs, shown_output, verdict
 from sample_harness.paths import ROOT
 
 CASES = [(sample, case) for sample in catalogue.samples()
@@ -32,7 +32,7 @@ def test_sample(sample, case, target, request):
                     f"'{sample.section}': restore the markers or update the include", pytrace=False)
     if reason := target.skip_reason(case):
         pytest.skip(reason)
-    outcome = verdict.run_case(target, sample.language, sample.path, case, request.config.getoption("sample_timeout"))
+    outcome = runs.run_case(target, sample.language, sample.path, case, request.config.getoption("sample_timeout"))
     problems = verdict.problems(case, outcome)
     if not case.name and not target.live:  # the page's "it prints" block shows the main case on the mock
         problems += [str(p) for p in shown_output.problems(sample, outcome.run.stdout)]

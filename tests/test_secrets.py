@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from sample_harness import expectations, redact, secret_scan, verdict, verify_report
+from sample_harness import expectations, redact, runs, secret_scan, verdict, verify_report
 from sample_harness.paths import ROOT
 from sample_harness.process import Run
 
@@ -115,7 +115,7 @@ FAILURE = expectations.Case(name="bad-jwt", exit=1)
 
 def judged(stderr: str, settings: dict[str, str] | None = None) -> list[str]:
     run = Run(returncode=1, stdout="", stderr=stderr, seconds=0.1)
-    return verdict.problems(FAILURE, verdict.Outcome(run, [], settings or {}, ()))
+    return verdict.problems(FAILURE, runs.Outcome(run, [], settings or {}, ()))
 
 
 def test_one_error_line_passes():
@@ -144,7 +144,7 @@ def test_a_sample_that_prints_the_raw_sdk_exception_fails(mock_target, tmp_path,
     bad = tmp_path / "sms.py"
     bad.write_text(source.replace('sys.exit(f"Error: {describe(error)}")', 'sys.exit(f"Error: {error}")'))
     case = next(c for c in expectations.cases_for("send-sms") if c.name == "bad-jwt")
-    outcome = verdict.run_case(mock_target, "python", bad, case, request.config.getoption("sample_timeout"))
+    outcome = runs.run_case(mock_target, "python", bad, case, request.config.getoption("sample_timeout"))
     assert outcome.run.returncode == 1, outcome.evidence
     problems = verdict.problems(case, outcome)
     assert any("leaks" in p or "raw exception" in p for p in problems), (problems, outcome.evidence)

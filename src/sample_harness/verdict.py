@@ -1,49 +1,23 @@
-"""Run one case of a sample on a target, and judge the run against the case's expectations.
+"""Judge a run of a sample against its case's expectations: every problem, as data and as one line.
 
 Shared by every test that runs sample code (the files, the code copied from the built pages, the
-language-parity pairs), so each holds it to the same rules.
+language-parity pairs), so each holds it to the same rules; runs.py makes the runs.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import languages
 from .expectations import Case, match_lines, match_requests
 from .problems import Problem
-from .process import Run, run_sample, sample_env
+from .process import Run
 from .redact import leaks, redact
-from .target import Target
+from .runs import Outcome
 
 # Request headers on the way out, whatever the language: the SDKs' error texts carry them.
 HEADERS = re.compile(r"\bAuthorization\b|\bBearer\b")
-
-
-@dataclass
-class Outcome:
-    run: Run
-    recorded: list[dict[str, Any]] | None  # the requests the mock received; None live (nothing records them)
-    settings: dict[str, str]  # the run's environment settings (secrets included: never show them)
-    stdout: tuple[str, ...]  # the output patterns this target expects
-    faults: list[dict[str, Any]] | None = None  # the faults injected, with how often each fired; None live
-
-    @property
-    def evidence(self) -> str:
-        """What the run printed and sent, redacted, for a failure message."""
-        requests = "" if self.recorded is None else "--- requests\n" + "\n".join(
-            f"{r['method']} {r['path']} -> {r['status']}" + (f" ({r['fault']} fault)" if r.get("fault") else "")
-            for r in self.recorded)
-        return redact(f"--- stdout\n{self.run.stdout}--- stderr\n{self.run.stderr}{requests}", self.settings)
-
-
-def run_case(target: Target, language: str, path: Path, case: Case, timeout: float) -> Outcome:
-    settings = target.settings(case)
-    run = run_sample(language, path, sample_env(settings), timeout)
-    target.finished(run)
-    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults())
 
 
 def problems(case: Case, outcome: Outcome) -> list[str]:
