@@ -64,9 +64,37 @@ class Request(BaseModel):
     query: dict[str, str | list[str]] | None = None
 
 
+class Attachment(BaseModel):
+    model_config = STRICT
+    contentType: str  # noqa: N815  (the platform's name)
+    file: str  # relative to the repository root; the harness sends its bytes
+
+
 class Live(BaseModel):
     model_config = STRICT
     stdout: list[Pattern]
+
+
+class Inbound(BaseModel):
+    """A text (or, with attachments, an MMS) the mock receives for the scenario's user, as /__mock/inbound takes it."""
+
+    model_config = STRICT
+    from_: str = Field(alias="from", pattern=r"^\+[1-9]\d{6,14}$")
+    to: str | None = Field(None, pattern=r"^\+[1-9]\d{6,14}$")
+    text: str = ""
+    attachments: list[Attachment] | None = None
+
+
+class Step(BaseModel):
+    """One event the harness drives while the sample runs, and what it must cause."""
+
+    model_config = STRICT
+    inbound: Inbound | None = None  # the mock receives a message
+    drop: bool = False  # the mock cuts every WebSocket connection, as a network would
+    advance: float | None = Field(None, gt=0)  # the mock's clock moves on this many seconds
+    expect: list[Pattern] = []  # output lines the event must cause, in order
+    timeout: float = Field(10, gt=0)  # seconds to wait for each of them
+    requests: list[Request] | None = None  # the requests the sample makes for it, before its last line
 
 
 class Outcome(BaseModel):
@@ -81,6 +109,9 @@ class Outcome(BaseModel):
     requests: list[Request] | None = None
     live: Live | None = None
     faults: list[FaultSpec] | None = None
+    ready: Pattern | None = None
+    steps: list[Step] | None = None
+    stop: Literal["SIGINT", "SIGTERM"] | None = None
 
 
 # A case may change its outcome for one language: `javascript = { exit = 0 }`.
@@ -138,6 +169,7 @@ def _model_at(root: type[BaseModel], entry: list[str]) -> type[BaseModel] | None
             next(parts, None)  # the twin's name
             model = Case
         else:
-            model = {"requests": Request, "live": Live, "faults": None}.get(
+            model = {"requests": Request, "live": Live, "faults": None, "steps": Step, "inbound": Inbound,
+                     "attachments": Attachment}.get(
                 part, Outcome if part in languages.NAMES else model)
     return model

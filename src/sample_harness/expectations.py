@@ -40,6 +40,11 @@ class Case:
     requests: tuple[dict[str, Any], ...] | None = None  # None: not checked beyond "all accepted"
     live_stdout: tuple[str, ...] | None = None  # what a live run prints instead, where the mock's literals differ
     faults: tuple[dict[str, Any], ...] = ()  # injected into the mock before the run
+    # A sample that runs until stopped: the line that says it is ready, the events driven after it
+    # (each with the output and the requests it must cause), and the signal that ends it.
+    ready: str | None = None
+    steps: tuple[dict[str, Any], ...] = ()
+    stop: str = "SIGINT"
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
@@ -104,11 +109,16 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
     # A run that recovers from a fault must end as the sample's success case does, with no error line.
     stdout = data.get("stdout", main.stdout if main and exit_code == 0 else ())
     stderr = data.get("stderr") if exit_code != 0 else None
+    # ... and a run that recovers goes on to be driven as the success case is; a failing one just ends.
+    driven = {key: data.get(key, getattr(main, key) if main else None) for key in ("ready", "steps", "stop")}
+    if exit_code != 0:
+        driven = {"ready": None, "steps": (), "stop": None}
     return Case(name=name, scenario=data.get("scenario", main.scenario if main else "default"),
                 env=data.get("env", {}), exit=exit_code, stdout=tuple(stdout), stderr=stderr,
                 requests=tuple(data["requests"]) if "requests" in data else None,
                 live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None,
-                faults=tuple(data.get("faults", ())))
+                faults=tuple(data.get("faults", ())), ready=driven["ready"], steps=tuple(driven["steps"] or ()),
+                stop=driven["stop"] or "SIGINT")
 
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:

@@ -65,8 +65,9 @@ PYTHON = Language(
     name="python", suffix=".py", tab="Python", command=(sys.executable,),
     cannot_start=re.compile(r"^(?:ModuleNotFoundError|ImportError|SyntaxError|IndentationError|TabError): .*$",
                             re.MULTILINE),
-    # The SDK's ApiException carries the request's headers in its text, so its name alone counts.
-    traceback=re.compile(r"Traceback \(most recent call last\)|ApiException"),
+    # The SDK's ApiException carries the request's headers in its text, so its name alone counts; a
+    # bare KeyboardInterrupt is what Ctrl-C leaves where nothing handles it.
+    traceback=re.compile(r"Traceback \(most recent call last\)|ApiException|^KeyboardInterrupt", re.MULTILINE),
     versions=_python_versions,
     comment="#",
     definition=re.compile(r"^(?:async\s+)?(?:def|class)\s+(?P<name>\w+)|^(?P<entry>if __name__ == .__main__.:)"),

@@ -33,5 +33,19 @@ class MockClient:
     def requests(self) -> list[dict[str, Any]]:
         return self.http.get("/__mock/requests").json()
 
+    def inbound(self, message: dict[str, Any]) -> dict[str, Any]:
+        """The mock receives a text (an MMS with attachments); it notifies the subscriptions that cover it."""
+        response = self.http.post("/__mock/inbound", json=message)
+        response.raise_for_status()
+        return response.json()
+
+    def advance(self, seconds: float) -> None:
+        """Move the mock's clock on; whatever falls due meanwhile happens."""
+        self.http.post("/__mock/clock", json={"advance": seconds}).raise_for_status()
+
+    def disconnect(self) -> None:
+        """Cut every WebSocket connection the mock holds, as a network would."""
+        self.http.post("/__mock/disconnect").raise_for_status()
+
     def close(self) -> None:
         self.http.close()

@@ -27,6 +27,11 @@ SENTENCES = {
     "extra-requests": "unexpected further requests: {actual}",
     "refused": "{where} was refused with {actual}",
     "carried-on": "carried on after {where} failed: {actual}",
+    "not-ready": "never said it was ready: no output line matched {expected!r} within {actual:.0f}s",
+    "step-output": "{where}: no output line matched {expected!r} within {actual:.0f}s of its event",
+    "step": "{where}: {actual}",
+    "no-stop": "did not end within {expected:.0f}s of {where}; killed with its whole process group; its last output: "
+               "{actual}",
     "shown-output": "{where} shows {expected!r}, but the sample printed {actual!r}",
 }
 

@@ -34,6 +34,7 @@ class Run:
     seconds: float
     leftovers: int = 0  # processes of its group still running after it ended (the harness killed them)
     language: str | None = None  # None: judged by every language's rules
+    stopped_by: str | None = None  # the signal the harness stopped it with (SIGINT), if it did
 
     @property
     def timed_out(self) -> bool:

@@ -1,15 +1,27 @@
-"""Run one case of a sample on a target: its settings, the run, and what the target recorded of it."""
+"""Run one case of a sample on a target: its settings, the run, and what the target recorded of it.
+
+A sample that ends on its own is run to its end. One that runs until stopped (its case names the
+line that says it is `ready`) is driven: wait for that line, then for each step make its event
+happen on the target and wait for the output it must cause, then stop it as Ctrl-C would and give
+it a grace period to end.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import signal
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .expectations import Case
-from .process import Run, run_sample, sample_env
+from .expectations import Case, fill, match_requests
+from .problems import Problem
+from .process import Run, SampleProcess, run_sample, sample_env
 from .redact import redact
 from .target import Target
+
+READY_SECONDS = 15.0  # for a sample to say it is ready: a login and a subscription
+STOP_GRACE = 5.0  # for a sample to end after Ctrl-C
 
 
 @dataclass
@@ -19,6 +31,7 @@ class Outcome:
     settings: dict[str, str]  # the run's environment settings (secrets included: never show them)
     stdout: tuple[str, ...]  # the output patterns this target expects
     faults: list[dict[str, Any]] | None = None  # the faults injected, with how often each fired; None live
+    driven: list[Problem] = field(default_factory=list)  # what went wrong while driving it, step by step
 
     @property
     def evidence(self) -> str:
@@ -31,6 +44,37 @@ class Outcome:
 
 def run_case(target: Target, language: str, path: Path, case: Case, timeout: float) -> Outcome:
     settings = target.settings(case)
-    run = run_sample(language, path, sample_env(settings), timeout)
+    driven: list[Problem] = []
+    if case.ready:
+        run = drive(target, language, path, case, settings, driven)
+    else:
+        run = run_sample(language, path, sample_env(settings), timeout)
     target.finished(run)
-    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults())
+    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults(), driven)
+
+
+def drive(target: Target, language: str, path: Path, case: Case, settings: dict[str, str],
+          problems: list[Problem]) -> Run:
+    """Start the sample, drive its steps, stop it; what went wrong on the way goes into `problems`."""
+    values = dict(settings)
+    with SampleProcess(language, path, sample_env(settings)) as sample:
+        if sample.expect_line(case.ready, READY_SECONDS) is None:
+            problems.append(Problem("not-ready", case.ready, READY_SECONDS))
+            return sample.stop(getattr(signal, case.stop), STOP_GRACE)
+        for number, step in enumerate(case.steps, 1):
+            before = len(target.recorded() or [])
+            target.act(step, values)
+            wait = step.get("timeout", 10)
+            escaped = {k: re.escape(v) for k, v in values.items()}
+            missing = next((p for p in step.get("expect", ()) if sample.expect_line(fill(p, escaped), wait) is None),
+                           None)
+            if missing is not None:
+                problems.append(Problem("step-output", missing, wait, f"step {number}"))
+                break
+            recorded = target.recorded()
+            if recorded is not None and step.get("requests") is not None:
+                problems += [Problem("step", p.expected, str(p), f"step {number}")
+                             for p in match_requests(tuple(step["requests"]), recorded[before:], values)]
+        run = sample.stop(getattr(signal, case.stop), STOP_GRACE)
+    run.stopped_by = case.stop
+    return run

@@ -6,6 +6,7 @@ expect, and what requests were recorded; only the mock can say the last, so live
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,8 +17,19 @@ from ringcentral_mock.scenarios import DEFAULT
 from .expectations import Case, fill
 from .mock_client import MockClient
 from .pacing import Pacer
+from .paths import ROOT
 from .process import Run
 from .refusing import refusing_server_url
+
+
+def inbound_body(inbound: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
+    """A step's inbound message as /__mock/inbound takes it: attachments read from their files, base64."""
+    body = fill({k: v for k, v in inbound.items() if k != "attachments"}, values)
+    if "attachments" in inbound:
+        body["attachments"] = [{"contentType": a["contentType"],
+                                "content": base64.b64encode((ROOT / a["file"]).read_bytes()).decode()}
+                               for a in inbound["attachments"]]
+    return body
 
 
 def case_env(case: Case) -> dict[str, str]:
@@ -39,6 +51,9 @@ class Target(Protocol):
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         """The output patterns the case must print here."""
+
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
+        """Make a driven step's event happen: a message received, connections cut, the clock moved."""
 
     def finished(self, run: Run) -> None:
         """Told of each finished run (a live target learns of rate limits from it)."""
@@ -70,6 +85,14 @@ class MockTarget:
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout
+
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
+        if "inbound" in step:
+            self.mock.inbound(inbound_body(step["inbound"], values))
+        if step.get("drop"):
+            self.mock.disconnect()
+        if step.get("advance"):
+            self.mock.advance(step["advance"])
 
     def finished(self, run: Run) -> None:
         pass
@@ -111,6 +134,8 @@ class LiveTarget:
                     "a live run is the account RC_USER_JWT logs in as")
         if case.messages is None:
             return "tests/expectations.toml lists no requests for it, so a live run cannot count what it sends"
+        if case.steps:
+            return "it waits for events the mock makes happen (an inbound text); the platform takes no such orders"
         return None
 
     def plan(self, cases: list[Case]) -> Plan:
@@ -132,6 +157,9 @@ class LiveTarget:
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout if case.live_stdout is None else case.live_stdout
+
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
+        raise AssertionError("a live run skips driven cases (skip_reason)")
 
     def finished(self, run: Run) -> None:
         if "HTTP 429" in run.stderr:

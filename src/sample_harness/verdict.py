@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import languages
+from . import languages, runs
 from .expectations import Case, match_lines, match_requests
 from .problems import Problem
 from .process import Run
@@ -30,10 +30,12 @@ def judge(case: Case, outcome: Outcome) -> list[Problem]:
     run, recorded = outcome.run, outcome.recorded
     if run.startup_error:
         return [Problem("could-not-start", None, run.startup_error)]
+    found = list(outcome.driven)
     if run.timed_out:
-        last = (run.stdout + run.stderr).strip().splitlines()[-1:] or ["(nothing)"]
-        return [Problem("timed-out", run.seconds, redact(last[0], outcome.settings))]
-    found = []
+        last = redact(((run.stdout + run.stderr).strip().splitlines()[-1:] or ["(nothing)"])[0], outcome.settings)
+        if run.stopped_by:
+            return [*found, Problem("no-stop", runs.STOP_GRACE, last, run.stopped_by)]
+        return [Problem("timed-out", run.seconds, last)]
     if run.leftovers:
         found.append(Problem("leftovers", 0, run.leftovers))
     if run.returncode != case.exit:
