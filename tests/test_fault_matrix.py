@@ -11,7 +11,7 @@ import pytest
 from harness import api, expectations
 from harness.paths import DOCS, SAMPLES
 from ringcentral_mock import MockState, create_app
-from ringcentral_mock.faults import FaultPlan
+from ringcentral_mock.control.faults import FaultPlan
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx in its test client

@@ -1,4 +1,5 @@
-"""create_app(state): the routing table, the error handlers and the request recorder."""
+"""create_app(state): the routing table (platform routes with their rate-limit groups, the admin routes),
+the error handlers and the middleware stack."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from . import errors
-from .bodylimit import BodySizeLimit
+from .control import admin
+from .control.faults import FaultInjector
+from .control.recorder import RequestRecorder
 from .errors import PlatformError
-from .faults import FaultInjector
-from .models import ErrorResponse, OAuthErrorResponse
-from .ratelimit import RateLimitHeaders
-from .recorder import RequestRecorder
-from .routes import admin, extensions, fault_admin, messages, oauth, phone_numbers
-from .routes.deps import accepted_media_type, rate_limited
+from .routes import extensions, messages, oauth, phone_numbers
+from .routes.bodylimit import BodySizeLimit
+from .routes.deps import RateLimitHeaders, accepted_media_type, rate_limited
+from .routes.models import ErrorResponse, OAuthErrorResponse
 from .state import MockState
 
 EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
@@ -41,9 +42,9 @@ ADMIN_ROUTES = [
     ("POST", "/__mock/reset", admin.reset),
     ("GET", "/__mock/env", admin.env),
     ("POST", "/__mock/clock", admin.advance_clock),
-    ("GET", "/__mock/faults", fault_admin.list_faults),
-    ("POST", "/__mock/faults", fault_admin.add_faults),
-    ("DELETE", "/__mock/faults", fault_admin.clear_faults),
+    ("GET", "/__mock/faults", admin.list_faults),
+    ("POST", "/__mock/faults", admin.add_faults),
+    ("DELETE", "/__mock/faults", admin.clear_faults),
 ]
 ERROR_STATUSES = (400, 401, 403, 404, 413, 415, 429)
 API_ERRORS = {status: {"model": ErrorResponse} for status in ERROR_STATUSES}
@@ -72,10 +73,10 @@ def create_app(state: MockState | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
     # Outermost last: the recorder sees every request, refused ones included.
-    app.add_middleware(FaultInjector, plan=lambda: state.faults, clock=lambda: state.clock)
+    app.add_middleware(FaultInjector, plan=state.faults, clock=state.clock)
     app.add_middleware(RateLimitHeaders)
-    app.add_middleware(BodySizeLimit, max_bytes=lambda: state.scenario["limits"]["max_body_bytes"])
-    app.add_middleware(RequestRecorder, requests=lambda: state.requests)
+    app.add_middleware(BodySizeLimit, scenario=state.scenario)
+    app.add_middleware(RequestRecorder, requests=state.requests)
     return app
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from harness.api import MESSAGE_STORE, SMS, sms_body
-from ringcentral_mock import MockState, lifecycle
+from ringcentral_mock import MockState
+from ringcentral_mock.platform import lifecycle
 
 
 def send(client, headers, to="+16505550199"):

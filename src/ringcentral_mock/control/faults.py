@@ -21,11 +21,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import errors
-from .clock import Clock
-from .errors import PlatformError
+from .. import errors
+from ..errors import PlatformError
+from ..platform.clock import Clock
+from . import ADMIN_PREFIX
 
-ADMIN_PREFIX = "/__mock/"
 SCOPE_KEY = "ringcentral_mock.fault"  # the recorder reads the kind of fault a request met from here
 
 
@@ -132,8 +132,10 @@ class FaultPlan:
         """Validate and append; a bad spec raises pydantic's ValidationError and adds nothing."""
         self.faults += [Fault(spec) for spec in _SPECS.validate_python(specs)]
 
-    def clear(self) -> None:
-        self.faults = []
+    def reset(self, specs: list[dict[str, Any]] | None = None) -> None:
+        """Only these faults (none by default), counts at zero; a bad spec raises ValidationError and
+        changes nothing."""
+        self.faults = [Fault(spec) for spec in _SPECS.validate_python(specs or [])]
 
     def next_for(self, method: str, path: str) -> FaultSpec | None:
         due = [fault for fault in self.faults if fault.count(method, path)]
@@ -149,21 +151,21 @@ class FaultPlan:
 class FaultInjector:
     """ASGI layer in front of the routes: applies the plan's due fault to each platform request."""
 
-    def __init__(self, app: ASGIApp, plan: Any, clock: Any) -> None:
+    def __init__(self, app: ASGIApp, plan: FaultPlan, clock: Clock) -> None:
         self.app = app
-        self.plan = plan  # callables, read per request: a reset replaces the state's plan
+        self.plan = plan
         self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(ADMIN_PREFIX):
             await self.app(scope, receive, send)
             return
-        fault = self.plan().next_for(scope["method"], scope["path"])
+        fault = self.plan.next_for(scope["method"], scope["path"])
         if fault is None:
             await self.app(scope, receive, send)
             return
         scope[SCOPE_KEY] = fault.kind
-        await apply(fault, self.app, self.clock(), scope, receive, send)
+        await apply(fault, self.app, self.clock, scope, receive, send)
 
 
 async def apply(fault: FaultSpec, app: ASGIApp, clock: Clock, scope: Scope, receive: Receive, send: Send) -> None:

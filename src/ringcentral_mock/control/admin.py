@@ -1,4 +1,9 @@
-"""The admin API under /__mock/, for tests and tools; never part of the platform's surface."""
+"""The admin API under /__mock/, for tests and tools; never part of the platform's surface.
+
+Health, the scenario's .env lines, reset, the recorded requests, the mock's clock, and the faults in
+force (with their counts): add some for a single test, or clear them. `POST /__mock/reset` also brings
+back the scenario's own faults, counts at zero.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from pydantic import BaseModel, Field
 
 from .. import scenarios
 from ..errors import PlatformError
-from .deps import base_url, mock_state
+from ..routes.deps import base_url, mock_state
+from .faults import FaultSpec
 
 
 class ResetRequest(BaseModel):
@@ -19,6 +25,10 @@ class ResetRequest(BaseModel):
 
 class ClockRequest(BaseModel):
     advance: float = Field(ge=0, description="seconds to move the mock's clock forward")
+
+
+class FaultsRequest(BaseModel):
+    faults: list[FaultSpec]
 
 
 async def health(request: Request) -> dict[str, Any]:
@@ -50,3 +60,19 @@ async def advance_clock(request: Request, body: ClockRequest) -> dict[str, Any]:
     clock = mock_state(request).clock
     clock.advance(body.advance)
     return {"now": clock.iso(), "offset": clock.offset}
+
+
+async def list_faults(request: Request) -> dict[str, Any]:
+    return {"faults": mock_state(request).faults.describe()}
+
+
+async def add_faults(request: Request, body: FaultsRequest) -> dict[str, Any]:
+    plan = mock_state(request).faults
+    plan.add(body.faults)
+    return {"faults": plan.describe()}
+
+
+async def clear_faults(request: Request) -> dict[str, Any]:
+    plan = mock_state(request).faults
+    plan.reset()
+    return {"faults": plan.describe()}

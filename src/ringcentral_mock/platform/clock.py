@@ -16,6 +16,9 @@ class Clock:
     def advance(self, seconds: float) -> None:
         self.offset += seconds
 
+    def reset(self) -> None:
+        self.offset = 0.0
+
     def iso(self, at: float | None = None) -> str:
         """The platform's timestamp format: UTC, milliseconds, a Z suffix."""
         moment = datetime.fromtimestamp(self.now() if at is None else at, UTC)

@@ -16,16 +16,16 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import multipart
+from ..routes import multipart
+from . import ADMIN_PREFIX
 from .faults import SCOPE_KEY as FAULT
-
-ADMIN_PREFIX = "/__mock/"
+from .log import Log
 
 
 class RequestRecorder:
-    def __init__(self, app: ASGIApp, requests: Any) -> None:
+    def __init__(self, app: ASGIApp, requests: Log) -> None:
         self.app = app
-        self.requests = requests  # a callable returning the list to append to (it changes on reset)
+        self.requests = requests
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,7 +56,7 @@ class RequestRecorder:
         finally:
             elapsed = time.perf_counter() - started
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            self.requests().append({
+            self.requests.append({
                 "method": scope["method"],
                 "path": path,
                 "query": {k: v if len(v) > 1 else v[0]
