@@ -1,8 +1,11 @@
 """create_app(state): the routing table (platform routes with their rate-limit groups, the admin routes),
-the error handlers and the middleware stack."""
+the error handlers, the middleware stack, and the lifespan that runs the mock's background work."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import get_type_hints
 
 from fastapi import Depends, FastAPI, Request
@@ -54,7 +57,7 @@ OAUTH_ERRORS = {status: {"model": ErrorResponse | OAuthErrorResponse} for status
 
 def create_app(state: MockState | None = None) -> FastAPI:
     state = state or MockState()
-    app = FastAPI(title="RingCentral platform mock (SMS subset)", version="1.0",
+    app = FastAPI(title="RingCentral platform mock (SMS subset)", version="1.0", lifespan=lifespan,
                   openapi_url="/__mock/openapi.json", docs_url=None, redoc_url=None)
     app.state.mock = state
     for method, path, handler, group in ROUTES:
@@ -78,6 +81,18 @@ def create_app(state: MockState | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, scenario=state.scenario)
     app.add_middleware(RequestRecorder, requests=state.requests)
     return app
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the app serves: the task that fires the clock's timers as wall time brings them due."""
+    timers = asyncio.create_task(app.state.mock.clock.run_timers(), name="ringcentral-mock timers")
+    try:
+        yield
+    finally:
+        timers.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await timers
 
 
 async def platform_error(_: Request, exc: PlatformError) -> JSONResponse:
