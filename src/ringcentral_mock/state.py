@@ -14,6 +14,7 @@ from typing import Any
 from . import scenarios
 from .control.faults import FaultPlan
 from .control.log import Log
+from .events import EventBus
 from .platform import lifecycle
 from .platform.accounts import Account, Extension
 from .platform.clock import Clock
@@ -29,12 +30,15 @@ class MockState:
         self.scenario_name = scenario
         self.scenario: dict[str, Any] = {}  # the scenario's data; replaced in place on reset
         self.clock = Clock()
+        self.bus = EventBus()
         self.account = Account()
         self.tokens = Tokens(self.scenario, self.account, self.clock)
-        self.messages = Messages(self.scenario, self.account, self.clock)
+        self.messages = Messages(self.scenario, self.account, self.clock, self.bus)
         self.limiter = RateLimiter(self.clock)
         self.faults = FaultPlan()
         self.requests = Log()
+        self.events = Log()  # everything published since the last reset, for GET /__mock/events
+        self.bus.subscribe(self.events.append)
         self.reset(scenario)
 
     def reset(self, scenario: str | None = None) -> None:
@@ -53,6 +57,7 @@ class MockState:
         self.tokens.reset(limits["max_live_tokens"])
         self.limiter.reset(data["rate_limits"])
         self.requests.reset(limits["max_recorded_requests"])
+        self.events.reset(limits["max_recorded_events"])
         self.messages.reset(limits["max_stored_messages"])  # last: it stores the scenario's messages
 
     def env(self, server_url: str) -> dict[str, str]:

@@ -1,8 +1,8 @@
 """The admin API under /__mock/, for tests and tools; never part of the platform's surface.
 
-Health, the scenario's .env lines, reset, the recorded requests, the mock's clock, and the faults in
-force (with their counts): add some for a single test, or clear them. `POST /__mock/reset` also brings
-back the scenario's own faults, counts at zero.
+Health, the scenario's .env lines, reset, the recorded requests, the events the platform published,
+the mock's clock, and the faults in force (with their counts): add some for a single test, or clear
+them. `POST /__mock/reset` also brings back the scenario's own faults, counts at zero.
 """
 
 from __future__ import annotations
@@ -41,6 +41,16 @@ async def recorded_requests(request: Request) -> Response:
     return Response(json.dumps(list(mock_state(request).requests)), media_type="application/json")
 
 
+async def published_events(request: Request) -> list[dict[str, Any]]:
+    """Every event published since the last reset, oldest first: its kind, its fields and its mock time.
+
+    What is due by now happens first, as before a read of the message store."""
+    state = mock_state(request)
+    state.clock.fire_due()
+    return [{"kind": type(event).__name__, "at": state.clock.iso(event.at), **event.fields()}
+            for event in state.events]
+
+
 async def reset(request: Request, body: ResetRequest | None = None) -> dict[str, Any]:
     state = mock_state(request)
     scenario = body.scenario if body else None
@@ -56,7 +66,8 @@ async def env(request: Request) -> dict[str, str]:
 
 
 async def advance_clock(request: Request, body: ClockRequest) -> dict[str, Any]:
-    """Move the mock's time forward: tokens expire, rate-limit windows and penalties pass."""
+    """Move the mock's time forward: tokens expire, rate-limit windows and penalties pass, and whatever
+    falls due on the way happens (a message moves on), each at its own time."""
     clock = mock_state(request).clock
     clock.advance(body.advance)
     return {"now": clock.iso(), "offset": clock.offset}

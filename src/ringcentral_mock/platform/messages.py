@@ -1,5 +1,10 @@
 """The message store: sending SMS and MMS (the platform's limits on both), reading one message and
-listing a store, each extension's messages kept by id."""
+listing a store, each extension's messages kept by id.
+
+Sending publishes `InboundMessageArrived` for each recipient extension's copy; the outbound message's
+status then moves by the clock (`lifecycle`). Reads and listings first fire the clock's due timers, so
+they answer as of now even where nothing else fires them (a test client without the app's lifespan).
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,12 @@ from typing import Any
 
 from .. import errors
 from ..errors import PlatformError
+from ..events import EventBus, InboundMessageArrived
 from . import lifecycle
 from .accounts import Account, Extension, PhoneNumber
 from .capped import CappedDict
 from .clock import Clock
-from .lifecycle import Lifecycle
+from .lifecycle import Held
 
 MAX_TEXT_UTF16_UNITS = 1000
 MAX_RECIPIENTS = 10
@@ -56,7 +62,7 @@ class Message:
     modified_at: float
     conversation_id: int
     delivery_error_code: str | None = None
-    lifecycle: Lifecycle | None = None  # None for a message whose status no longer changes
+    held: Held | None = None  # while reads hold it Queued; None once released (its timers move it) or never sent
     attachments: list[Attachment] = field(default_factory=list)
 
     @property
@@ -88,11 +94,12 @@ class MessageFilter:
 class Messages(CappedDict):
     """Every extension's messages by id, the newest `cap` of them; the rules from the scenario's `[messages]`."""
 
-    def __init__(self, scenario: dict[str, Any], account: Account, clock: Clock) -> None:
+    def __init__(self, scenario: dict[str, Any], account: Account, clock: Clock, bus: EventBus) -> None:
         super().__init__()
         self.scenario = scenario  # read per message: a test may change the lifecycle after a reset
         self.account = account
         self.clock = clock
+        self.bus = bus
         self._ids = itertools.count(FIRST_MESSAGE_ID)
         self._attachment_ids = itertools.count(FIRST_ATTACHMENT_ID)
 
@@ -123,24 +130,33 @@ class Messages(CappedDict):
             _check_mms(number, attachments)
         settings = self.scenario["messages"]
         outcome = lifecycle.outcome_for(settings, to_numbers)
-        now = self.clock.now()
-        queued_reads = settings.get("queued_reads", 0)
+        path = lifecycle.PATHS[outcome.status]
         outbound = self._store(sender.id, "Outbound", from_number, to_numbers, text, "Queued",
-                               attachments=attachments or [], error_code=outcome.error_code,
-                               lifecycle=Lifecycle(lifecycle.PATHS[outcome.status], queued_reads,
-                                                   None if queued_reads else now))
+                               attachments=attachments or [], error_code=outcome.error_code)
+        # Released now, even when its steps are due at once: the send's own answer still says Queued.
+        if settings.get("queued_reads", 0):
+            outbound.held = Held(path, settings["queued_reads"])
+        else:
+            self._release(outbound, path)
         for recipient in self.account.extensions:
             if recipient.receives_sms and any(recipient.owns(n) for n in to_numbers):
-                self._store(recipient.id, "Inbound", from_number, to_numbers, text, "Received",
-                            attachments=attachments or [])
+                inbound = self._store(recipient.id, "Inbound", from_number, to_numbers, text, "Received",
+                                      attachments=attachments or [])
+                self.bus.publish(InboundMessageArrived(inbound, inbound.created_at))
         return outbound
 
     def read(self, owner: Extension, message_id: int) -> Message:
-        """A message in the owner's store; a read may move a Queued message on (see `lifecycle`)."""
+        """A message in the owner's store; a read counts against a held message and may release it."""
         message = self.get(message_id)
         if message is None or message.extension_id != owner.id:
             raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "messageId")
-        return self._moved_on(message, read=True)
+        if message.held is not None:
+            if message.held.reads_left > 0:
+                message.held.reads_left -= 1
+            else:
+                self._release(message, message.held.path)
+        self.clock.fire_due()
+        return message
 
     def select(self, owner: Extension, selected: MessageFilter, date_from: float | None = None,
                date_to: float | None = None) -> list[Message]:
@@ -148,9 +164,10 @@ class Messages(CappedDict):
 
         Without `date_from` the list starts 24 hours before `date_to` (which defaults to now).
         """
+        self.clock.fire_due()
         date_to = self.clock.now() if date_to is None else date_to
         date_from = date_to - DAY if date_from is None else date_from
-        found = sorted((self._moved_on(m, read=False) for m in self.values()
+        found = sorted((m for m in self.values()
                         if m.extension_id == owner.id and date_from <= m.created_at <= date_to
                         and selected.matches(m)),
                        key=lambda m: (m.created_at, m.id), reverse=True)
@@ -161,17 +178,13 @@ class Messages(CappedDict):
             found = list(newest.values())
         return found
 
-    def _moved_on(self, message: Message, *, read: bool) -> Message:
-        if message.lifecycle is not None:
-            step = self.scenario["messages"].get("step_seconds", 0)
-            status, reached_at = message.lifecycle.status(self.clock.now(), step, read)
-            if status != message.status:
-                message.status, message.modified_at = status, reached_at or message.modified_at
-        return message
+    def _release(self, message: Message, path: tuple[str, ...]) -> None:
+        message.held = None
+        lifecycle.release(message, path, self.clock, self.scenario["messages"].get("step_seconds", 0),
+                          self.bus.publish)
 
     def _store(self, owner_id: int, direction: str, from_number: str, to_numbers: list[str], text: str,
                status: str, *, attachments: list[Attachment] = (), error_code: str | None = None,
-               lifecycle: Lifecycle | None = None,
                created_at: float | None = None) -> Message:
         now = self.clock.now() if created_at is None else created_at
         message_id = next(self._ids)
@@ -179,7 +192,7 @@ class Messages(CappedDict):
             id=message_id, extension_id=owner_id, direction=direction, from_number=from_number,
             to_numbers=list(to_numbers), text=text, created_at=now, modified_at=now, status=status,
             conversation_id=conversation_id(from_number, to_numbers),
-            delivery_error_code=error_code, lifecycle=lifecycle,
+            delivery_error_code=error_code,
             attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids))
                          for a in attachments],
         )
