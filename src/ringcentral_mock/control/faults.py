@@ -176,8 +176,12 @@ async def apply(fault: FaultSpec, app: ASGIApp, clock: Clock, scope: Scope, rece
                 error.headers["Retry-After"] = str(fault.retry_after)
             await error.response()(scope, receive, send)
         case DropFault():
-            # The status line and headers promise a body that never comes; uvicorn then closes the
-            # connection ("returned without completing response"), which the caller sees as a drop.
+            # The whole request is read first: closing on a body still arriving makes the close a reset,
+            # which the caller may see before the head. The status line and headers then promise a body
+            # that never comes; uvicorn closes the connection ("returned without completing response"),
+            # which the caller sees as a drop.
+            while (await receive()).get("more_body"):
+                pass
             await send({"type": "http.response.start", "status": 200,
                         "headers": [(b"content-type", b"application/json")]})
         case SlowFault():
