@@ -6,3 +6,4 @@ it checks.
 """
 
 ADMIN_PREFIX = "/__mock/"
+WEBSOCKET = "WS"  # the method a WebSocket handshake is recorded as, and faults select it by
