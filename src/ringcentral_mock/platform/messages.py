@@ -62,7 +62,7 @@ class Message:
     modified_at: float
     conversation_id: int
     delivery_error_code: str | None = None
-    held: Held | None = None  # while reads hold it Queued; None once released (its timers move it) or never sent
+    held: Held | None = None  # while reads hold it Queued; None once released (its timers move it), or if never sent
     attachments: list[Attachment] = field(default_factory=list)
 
     @property
@@ -133,7 +133,8 @@ class Messages(CappedDict):
         path = lifecycle.PATHS[outcome.status]
         outbound = self._store(sender.id, "Outbound", from_number, to_numbers, text, "Queued",
                                attachments=attachments or [], error_code=outcome.error_code)
-        # Released now, even when its steps are due at once: the send's own answer still says Queued.
+        # Its steps are clock timers: even those due at once fire after this answer (at the next read, listing
+        # or tick of the timer task), so the send itself still answers Queued.
         if settings.get("queued_reads", 0):
             outbound.held = Held(path, settings["queued_reads"])
         else:
