@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 from ringcentral_mock import MockState, create_app
-from ringcentral_mock.faults import FaultPlan
+from ringcentral_mock.control.faults import FaultPlan
 from sample_harness import api, expectations
 from sample_harness.paths import DOCS, SAMPLES
 

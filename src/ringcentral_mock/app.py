@@ -1,7 +1,11 @@
-"""create_app(state): the routing table, the error handlers and the request recorder."""
+"""create_app(state): the routing table (platform routes with their rate-limit groups, the admin routes),
+the error handlers, the middleware stack, and the lifespan that runs the mock's background work."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from typing import get_type_hints
 
 from fastapi import Depends, FastAPI, Request
@@ -10,14 +14,14 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from . import errors
-from .bodylimit import BodySizeLimit
+from .control import admin
+from .control.faults import FaultInjector
+from .control.recorder import RequestRecorder
 from .errors import PlatformError
-from .faults import FaultInjector
-from .models import ErrorResponse, OAuthErrorResponse
-from .ratelimit import RateLimitHeaders
-from .recorder import RequestRecorder
-from .routes import admin, extensions, fault_admin, messages, oauth, phone_numbers
-from .routes.deps import accepted_media_type, rate_limited
+from .routes import extensions, messages, oauth, phone_numbers
+from .routes.bodylimit import BodySizeLimit
+from .routes.deps import RateLimitHeaders, accepted_media_type, rate_limited
+from .routes.models import ErrorResponse, OAuthErrorResponse
 from .state import MockState
 
 EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
@@ -38,12 +42,13 @@ ROUTE_OPTIONS = {messages.send_sms: messages.SMS_ROUTE_OPTIONS}
 ADMIN_ROUTES = [
     ("GET", "/__mock/health", admin.health),
     ("GET", "/__mock/requests", admin.recorded_requests),
+    ("GET", "/__mock/events", admin.published_events),
     ("POST", "/__mock/reset", admin.reset),
     ("GET", "/__mock/env", admin.env),
     ("POST", "/__mock/clock", admin.advance_clock),
-    ("GET", "/__mock/faults", fault_admin.list_faults),
-    ("POST", "/__mock/faults", fault_admin.add_faults),
-    ("DELETE", "/__mock/faults", fault_admin.clear_faults),
+    ("GET", "/__mock/faults", admin.list_faults),
+    ("POST", "/__mock/faults", admin.add_faults),
+    ("DELETE", "/__mock/faults", admin.clear_faults),
 ]
 ERROR_STATUSES = (400, 401, 403, 404, 413, 415, 429)
 API_ERRORS = {status: {"model": ErrorResponse} for status in ERROR_STATUSES}
@@ -53,7 +58,7 @@ OAUTH_ERRORS = {status: {"model": ErrorResponse | OAuthErrorResponse} for status
 
 def create_app(state: MockState | None = None) -> FastAPI:
     state = state or MockState()
-    app = FastAPI(title="RingCentral platform mock (SMS subset)", version="1.0",
+    app = FastAPI(title="RingCentral platform mock (SMS subset)", version="1.0", lifespan=lifespan,
                   openapi_url="/__mock/openapi.json", docs_url=None, redoc_url=None)
     app.state.mock = state
     for method, path, handler, group in ROUTES:
@@ -72,11 +77,23 @@ def create_app(state: MockState | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
     # Outermost last: the recorder sees every request, refused ones included.
-    app.add_middleware(FaultInjector, plan=lambda: state.faults, clock=lambda: state.clock)
+    app.add_middleware(FaultInjector, plan=state.faults, clock=state.clock)
     app.add_middleware(RateLimitHeaders)
-    app.add_middleware(BodySizeLimit, max_bytes=lambda: state.scenario["limits"]["max_body_bytes"])
-    app.add_middleware(RequestRecorder, requests=lambda: state.requests)
+    app.add_middleware(BodySizeLimit, scenario=state.scenario)
+    app.add_middleware(RequestRecorder, requests=state.requests)
     return app
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the app serves: the task that fires the clock's timers as wall time brings them due."""
+    timers = asyncio.create_task(app.state.mock.clock.run_timers(), name="ringcentral-mock timers")
+    try:
+        yield
+    finally:
+        timers.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await timers
 
 
 async def platform_error(_: Request, exc: PlatformError) -> JSONResponse:

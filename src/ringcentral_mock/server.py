@@ -34,7 +34,8 @@ def url_of(sock: socket.socket) -> str:
 
 
 def server_for(state: MockState, **config: object) -> uvicorn.Server:
-    return uvicorn.Server(uvicorn.Config(create_app(state), lifespan="off", **config))
+    # lifespan "on": the app's lifespan starts the task that fires the clock's timers on wall time.
+    return uvicorn.Server(uvicorn.Config(create_app(state), lifespan="on", **config))
 
 
 class MockServer:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
 from ringcentral_mock import scenarios
-from ringcentral_mock.faults import FaultSpec
+from ringcentral_mock.control.faults import FaultSpec
 
 from . import languages
 from .paths import ROOT

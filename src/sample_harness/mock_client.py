@@ -23,7 +23,7 @@ class MockClient:
         return env
 
     def add_faults(self, faults: list[dict[str, Any]]) -> None:
-        """Inject faults until the next reset (see ringcentral_mock.faults)."""
+        """Inject faults until the next reset (see ringcentral_mock.control.faults)."""
         self.http.post("/__mock/faults", json={"faults": faults}).raise_for_status()
 
     def faults(self) -> list[dict[str, Any]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ringcentral_mock import MockState, lifecycle
+from ringcentral_mock import MockState
+from ringcentral_mock.platform import lifecycle
 from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 

@@ -8,7 +8,8 @@ import pytest
 import requests
 from ringcentral import SDK
 
-from ringcentral_mock import errors, state
+from ringcentral_mock import errors
+from ringcentral_mock.platform import messages
 from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # binary content: every byte value, CR and LF too
@@ -72,7 +73,7 @@ def test_ten_attachments_pass_eleven_are_too_many(client, login):
 
 
 def test_attachments_share_a_limit_of_1_5_million_bytes(client, login):
-    half = b"\0" * (state.MAX_ATTACHMENT_BYTES // 2)
+    half = b"\0" * (messages.MAX_ATTACHMENT_BYTES // 2)
     assert post(client, login(), [png("a.png", half), png("b.png", half)]).status_code == 200
     assert error(post(client, login(), [png("a.png", half), png("b.png", half + b"\0")])) == (400, "MSG-337")
 

@@ -1,7 +1,8 @@
 """What every handler needs: the state, the caller's extension, and this server's base URL.
 
 Also the two checks every platform route runs before its handler: the body's media type, and the
-caller's rate limit for the route's group.
+caller's rate limit for the route's group, whose X-Rate-Limit-* headers `RateLimitHeaders` puts on
+the response.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import Request, params
 from fastapi.routing import APIRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import errors
 from ..errors import PlatformError
-from ..state import Extension, MockState
+from ..platform.accounts import Extension
+from ..state import MockState
 
 JSON = "application/json"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -33,8 +36,8 @@ def base_url(request: Request) -> str:
 def owner(request: Request, accountId: str, extensionId: str) -> Extension:
     """The extension the path names, after checking the bearer token logs in as it."""
     state = mock_state(request)
-    caller = state.authenticate(request.headers.get("authorization"))
-    return state.resolve(caller, accountId, extensionId)
+    caller = state.tokens.authenticate(request.headers.get("authorization"))
+    return state.account.resolve(caller, accountId, extensionId)
 
 
 def basic_client(request: Request) -> tuple[str | None, str | None]:
@@ -57,9 +60,37 @@ def rate_limited(group: str) -> Callable[[Request], Awaitable[None]]:
         if group == "Auth":
             caller = f"client:{basic_client(request)[0]}"
         else:
-            caller = f"extension:{state.authenticate(request.headers.get('authorization')).id}"
+            caller = f"extension:{state.tokens.authenticate(request.headers.get('authorization')).id}"
         request.state.rate_limit_headers = state.limiter.hit(caller, group)
     return count
+
+
+class RateLimitHeaders:
+    """ASGI middleware: every response to a counted request carries its X-Rate-Limit-* headers.
+
+    The route's limiter dependency leaves them in the request state, so error responses raised
+    later in the handler carry them too.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+
+        async def send_with_headers(message: Message) -> None:
+            headers = state.get("rate_limit_headers")
+            if message["type"] == "http.response.start" and headers:
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((k.lower().encode(), v.encode()) for k, v in headers.items()
+                                        if k.lower().encode() not in present)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 async def accepted_media_type(request: Request) -> None:

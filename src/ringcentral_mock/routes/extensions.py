@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from .. import models, views
-from ..state import Extension
+from ..platform.accounts import Extension
+from . import models, views
 from .deps import base_url, mock_state, owner
 
 

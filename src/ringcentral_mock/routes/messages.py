@@ -9,9 +9,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request, Response
 from fastapi.routing import APIRoute
 
-from .. import errors, models, multipart, state, views
+from .. import errors
 from ..errors import PlatformError
-from ..state import Extension, MessageFilter
+from ..platform import messages
+from ..platform.accounts import Extension
+from ..platform.messages import MessageFilter
+from . import models, multipart, views
 from .deps import base_url, mock_state, owner
 
 ATTACHMENTS = "ringcentral_mock.attachments"  # where a multipart request's attachments wait for the handler
@@ -21,7 +24,7 @@ async def send_sms(
     request: Request, body: models.SmsRequest, extension: Annotated[Extension, Depends(owner)]
 ) -> models.MessageInfo:
     mock = mock_state(request)
-    message = mock.send_sms(extension, body.from_.phoneNumber, [to.phoneNumber for to in body.to], body.text,
+    message = mock.messages.send(extension, body.from_.phoneNumber, [to.phoneNumber for to in body.to], body.text,
                             request.scope.get(ATTACHMENTS))
     return views.message_info(base_url(request), mock, message)
 
@@ -30,7 +33,7 @@ async def read_message(
     request: Request, messageId: int, extension: Annotated[Extension, Depends(owner)]
 ) -> models.MessageInfo:
     mock = mock_state(request)
-    return views.message_info(base_url(request), mock, mock.read_message(extension, messageId))
+    return views.message_info(base_url(request), mock, mock.messages.read(extension, messageId))
 
 
 async def list_messages(
@@ -51,10 +54,10 @@ async def list_messages(
     mock = mock_state(request)
     selected = MessageFilter(messageType, direction, readStatus, availability, conversationId, phoneNumber,
                              distinctConversations)
-    messages = mock.list_messages(extension, selected, _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"))
+    found = mock.messages.select(extension, selected, _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"))
     filters = {k: request.query_params.getlist(k) for k in request.query_params if k not in ("page", "perPage")}
     per_page = min(perPage, 1000)  # the platform applies its maximum rather than refusing more
-    return views.message_list(base_url(request), mock, extension, messages, page, per_page, filters)
+    return views.message_list(base_url(request), mock, extension, found, page, per_page, filters)
 
 
 class SmsRoute(APIRoute):
@@ -89,7 +92,7 @@ def _as_json_request(request: Request, parts: list[multipart.Part]) -> Request:
     headers = [(k, v) for k, v in request.scope["headers"] if k not in (b"content-type", b"content-length")]
     headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body.content)).encode())]
     scope = {**request.scope, "headers": headers,
-             ATTACHMENTS: [state.attachment(f.filename, f.content_type, len(f.content)) for f in files]}
+             ATTACHMENTS: [messages.attachment(f.filename, f.content_type, len(f.content)) for f in files]}
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": body.content, "more_body": False}

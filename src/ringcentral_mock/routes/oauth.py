@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import Form, Request, Response
 
-from .. import errors, models
+from .. import errors
 from ..errors import PlatformError
+from . import models
 from .deps import basic_client, mock_state
 
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -15,12 +16,12 @@ JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 
 async def token(request: Request, form: Annotated[models.TokenRequest, Form()]) -> models.TokenResponse:
     state = mock_state(request)
-    state.check_client(*basic_client(request))
+    state.account.check_client(*basic_client(request))
     lifetimes = {"access_ttl": form.access_token_ttl, "refresh_ttl": form.refresh_token_ttl}
     if form.grant_type == JWT_GRANT:
-        issued = state.login_with_jwt(form.assertion or "", **lifetimes)
+        issued = state.tokens.login_with_jwt(form.assertion or "", **lifetimes)
     elif form.grant_type == "refresh_token":
-        issued = state.refresh(form.refresh_token or "", **lifetimes)
+        issued = state.tokens.refresh(form.refresh_token or "", **lifetimes)
     else:
         raise PlatformError.oauth(errors.UNSUPPORTED_GRANT, "unsupported_grant_type", grant_type=form.grant_type)
     now = state.clock.now()
@@ -37,6 +38,6 @@ async def token(request: Request, form: Annotated[models.TokenRequest, Form()]) 
 
 async def revoke(request: Request, form: Annotated[models.RevokeRequest, Form()]) -> Response:
     state = mock_state(request)
-    state.check_client(*basic_client(request))
-    state.revoke(form.token)
+    state.account.check_client(*basic_client(request))
+    state.tokens.revoke(form.token)
     return Response(status_code=200)

@@ -8,6 +8,15 @@ in `[[faults]]` tables; tests add them for a single run with `POST /__mock/fault
 
 Only "slow" and "hang" wait on the wall clock, on purpose: they are what a sample's own network
 timeout must bound.
+
+WebSocket handshakes meet faults too, selected by the method `WS` (or `*`) and their path:
+- `error` and `not-json` refuse the handshake with that answer (the platform error with its
+  Retry-After, or the HTML page) as an HTTP response, through the ASGI `websocket.http.response`
+  extension (uvicorn and Starlette's test client have it). A server without it is sent a close before
+  the accept instead, code 1008, which it answers with a bare 403.
+- `drop` accepts the connection, then closes it at once with code 1011 (a server error).
+- `slow` answers the handshake late; `hang` never answers it until the caller gives up (past
+  `seconds`, the server answers 500); `advance-clock` moves the clock, then connects as usual.
 """
 
 from __future__ import annotations
@@ -21,11 +30,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import errors
-from .clock import Clock
-from .errors import PlatformError
+from .. import errors
+from ..errors import PlatformError
+from ..platform.clock import Clock
+from . import ADMIN_PREFIX, WEBSOCKET
 
-ADMIN_PREFIX = "/__mock/"
 SCOPE_KEY = "ringcentral_mock.fault"  # the recorder reads the kind of fault a request met from here
 
 
@@ -34,7 +43,7 @@ class Selector(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    method: str = Field("*", description="HTTP method, or * for any")
+    method: str = Field("*", description="HTTP method, WS for a WebSocket handshake, or * for any")
     path: str = Field("*", description="fnmatch pattern over the request path, e.g. */sms")
     after: int = Field(0, ge=0, description="let this many matching requests through first")
     times: int = Field(1, ge=0, description="how many matching requests it hits; 0 means every one")
@@ -59,7 +68,7 @@ class ErrorFault(Selector):
 
 
 class DropFault(Selector):
-    """Start an answer, then close the connection before it is complete."""
+    """Start an answer, then close the connection before it is complete (a WebSocket: accept, then close)."""
 
     kind: Literal["drop"]
 
@@ -99,6 +108,7 @@ class AdvanceClockFault(Selector):
 FaultSpec = Annotated[ErrorFault | DropFault | SlowFault | HangFault | NotJsonFault | AdvanceClockFault,
                       Field(discriminator="kind")]
 _SPECS = TypeAdapter(list[FaultSpec])
+DENIAL = "websocket.http.response"  # the ASGI extension that lets a WebSocket handshake be answered in HTTP
 HTML_PAGE = b"<html><head><title>Welcome</title></head><body><p>This is a web page, not an API.</p></body></html>"
 
 
@@ -132,8 +142,10 @@ class FaultPlan:
         """Validate and append; a bad spec raises pydantic's ValidationError and adds nothing."""
         self.faults += [Fault(spec) for spec in _SPECS.validate_python(specs)]
 
-    def clear(self) -> None:
-        self.faults = []
+    def reset(self, specs: list[dict[str, Any]] | None = None) -> None:
+        """Only these faults (none by default), counts at zero; a bad spec raises ValidationError and
+        changes nothing."""
+        self.faults = [Fault(spec) for spec in _SPECS.validate_python(specs or [])]
 
     def next_for(self, method: str, path: str) -> FaultSpec | None:
         due = [fault for fault in self.faults if fault.count(method, path)]
@@ -147,23 +159,25 @@ class FaultPlan:
 
 
 class FaultInjector:
-    """ASGI layer in front of the routes: applies the plan's due fault to each platform request."""
+    """ASGI layer in front of the routes: applies the plan's due fault to each platform request and
+    WebSocket handshake."""
 
-    def __init__(self, app: ASGIApp, plan: Any, clock: Any) -> None:
+    def __init__(self, app: ASGIApp, plan: FaultPlan, clock: Clock) -> None:
         self.app = app
-        self.plan = plan  # callables, read per request: a reset replaces the state's plan
+        self.plan = plan
         self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(ADMIN_PREFIX):
+        if scope["type"] not in ("http", "websocket") or scope["path"].startswith(ADMIN_PREFIX):
             await self.app(scope, receive, send)
             return
-        fault = self.plan().next_for(scope["method"], scope["path"])
+        method = WEBSOCKET if scope["type"] == "websocket" else scope["method"]
+        fault = self.plan.next_for(method, scope["path"])
         if fault is None:
             await self.app(scope, receive, send)
             return
         scope[SCOPE_KEY] = fault.kind
-        await apply(fault, self.app, self.clock(), scope, receive, send)
+        await apply(fault, self.app, self.clock, scope, receive, send)
 
 
 async def apply(fault: FaultSpec, app: ASGIApp, clock: Clock, scope: Scope, receive: Receive, send: Send) -> None:
@@ -172,10 +186,18 @@ async def apply(fault: FaultSpec, app: ASGIApp, clock: Clock, scope: Scope, rece
             error = PlatformError.of(getattr(errors, fault.error))
             if fault.retry_after is not None:
                 error.headers["Retry-After"] = str(fault.retry_after)
-            await error.response()(scope, receive, send)
+            await _answer(error.response(), scope, receive, send)
+        case DropFault() if scope["type"] == "websocket":
+            await receive()  # websocket.connect
+            await send({"type": "websocket.accept"})
+            await send({"type": "websocket.close", "code": 1011})
         case DropFault():
-            # The status line and headers promise a body that never comes; uvicorn then closes the
-            # connection ("returned without completing response"), which the caller sees as a drop.
+            # The whole request is read first: closing on a body still arriving makes the close a reset,
+            # which the caller may see before the head. The status line and headers then promise a body
+            # that never comes; uvicorn closes the connection ("returned without completing response"),
+            # which the caller sees as a drop.
+            while (await receive()).get("more_body"):
+                pass
             await send({"type": "http.response.start", "status": 200,
                         "headers": [(b"content-type", b"application/json")]})
         case SlowFault():
@@ -184,15 +206,24 @@ async def apply(fault: FaultSpec, app: ASGIApp, clock: Clock, scope: Scope, rece
         case HangFault():
             await _until_disconnected(receive, fault.seconds)
         case NotJsonFault():
-            await Response(HTML_PAGE, status_code=fault.status, media_type="text/html")(scope, receive, send)
+            await _answer(Response(HTML_PAGE, status_code=fault.status, media_type="text/html"), scope, receive, send)
         case AdvanceClockFault():
             clock.advance(fault.seconds)
             await app(scope, receive, send)
 
 
+async def _answer(response: Response, scope: Scope, receive: Receive, send: Send) -> None:
+    """An HTTP answer; to a WebSocket handshake, its refusal with that answer (Starlette's responses
+    send themselves as one), or a bare refusal where the server has no way to send one."""
+    if scope["type"] == "websocket" and DENIAL not in scope.get("extensions", {}):
+        await send({"type": "websocket.close", "code": 1008})
+    else:
+        await response(scope, receive, send)
+
+
 async def _until_disconnected(receive: Receive, seconds: float) -> None:
     async def disconnected() -> None:
-        while (await receive())["type"] != "http.disconnect":
+        while (await receive())["type"] not in ("http.disconnect", "websocket.disconnect"):
             pass
 
     with contextlib.suppress(TimeoutError):

@@ -3,12 +3,25 @@
 Delivered goes Queued, Sent, Delivered; DeliveryFailed goes Queued, Sent, DeliveryFailed (it left
 RingCentral, then was refused further on); SendingFailed goes Queued, SendingFailed. A failure carries a
 `deliveryErrorCode` from the platform's list, whose prefix names who reported it.
+
+A message is `Held` Queued for the scenario's `queued_reads` reads, then released onto its path: one
+clock timer per later status, `step_seconds` apart (due at once with 0), each moving the status and
+`lastModifiedTime` and publishing `MessageStatusChanged`. So a status moves when the clock does, read
+or not.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..events import Event, MessageStatusChanged
+from .clock import Clock
+
+if TYPE_CHECKING:
+    from .messages import Message
 
 # The platform's delivery error codes (its "Handling SMS messaging errors" page), by reporting party.
 DELIVERY_ERROR_CODES = {
@@ -64,20 +77,21 @@ def check(settings: dict[str, Any]) -> None:
 
 
 @dataclass
-class Lifecycle:
-    """Where an outbound message is on its path: held Queued for some reads, then one step per clock step."""
+class Held:
+    """An outbound message still Queued until `reads_left` more reads of it have seen Queued."""
 
     path: tuple[str, ...]
-    queued_reads_left: int
-    released_at: float | None  # when the clock started moving it on; None while reads still hold it
+    reads_left: int
 
-    def status(self, now: float, step_seconds: float, read: bool) -> tuple[str, float | None]:
-        """The status now, and when it was reached (None: still the first one). A read may release it."""
-        if self.released_at is None:
-            if not read or self.queued_reads_left > 0:
-                self.queued_reads_left -= int(read)
-                return self.path[0], None
-            self.released_at = now
-        steps = len(self.path) - 1 if step_seconds <= 0 else int((now - self.released_at) // step_seconds)
-        index = min(steps, len(self.path) - 1)
-        return self.path[index], self.released_at + index * max(step_seconds, 0)
+
+def release(message: Message, path: tuple[str, ...], clock: Clock, step_seconds: float,
+            publish: Callable[[Event], None]) -> None:
+    """Put the message on its path now: a timer for each later status, `step_seconds` apart."""
+    start = clock.now()
+    for index, status in enumerate(path[1:], 1):
+        clock.call_at(start + index * max(step_seconds, 0), functools.partial(_move, message, status, clock, publish))
+
+
+def _move(message: Message, status: str, clock: Clock, publish: Callable[[Event], None]) -> None:
+    old, message.status, message.modified_at = message.status, status, clock.now()
+    publish(MessageStatusChanged(message.id, message.extension_id, old, status, message.modified_at))

@@ -1,7 +1,15 @@
-"""ASGI middleware that records each platform request (method, path, query, parsed body, status).
+"""ASGI middleware that records each platform request (method, path, query, parsed body, status), and
+each WebSocket connection.
 
 Each record also says how long the mock took to answer (`ms`, from the request reaching the app to
 the response handed to the server, before this recording), which `make bench` reports as its latency.
+
+A WebSocket connection is recorded in the same shape, with `method` "WS", `content_type` and `body`
+None, and one more field, `close_code`. It is recorded once its handshake is answered: `status` 101
+when accepted; when refused, the status of the HTTP answer sent instead (a close before the accept is
+answered 403 by the server); None if the app never answered. `ms` is the time to that answer.
+`close_code` stays None until an accepted connection ends, then holds the code it ended with: the
+mock's close code, or the client's when the client closed first.
 
 It also folds a leading `//` into `/`: a server URL with a trailing slash makes the Python SDK send
 `//restapi/...`, which the platform accepts.
@@ -16,26 +24,31 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import multipart
+from ..routes import multipart
+from . import ADMIN_PREFIX, WEBSOCKET
 from .faults import SCOPE_KEY as FAULT
-
-ADMIN_PREFIX = "/__mock/"
+from .log import Log
 
 
 class RequestRecorder:
-    def __init__(self, app: ASGIApp, requests: Any) -> None:
+    def __init__(self, app: ASGIApp, requests: Log) -> None:
         self.app = app
-        self.requests = requests  # a callable returning the list to append to (it changes on reset)
+        self.requests = requests
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         path = "/" + scope["path"].lstrip("/")
         scope = {**scope, "path": path, "raw_path": path.encode()}
         if path.startswith(ADMIN_PREFIX):
             await self.app(scope, receive, send)
-            return
+        elif scope["type"] == "http":
+            await self._request(scope, receive, send)
+        else:
+            await self._websocket(scope, receive, send)
+
+    async def _request(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         chunks: list[bytes] = []
         status: list[int] = []
@@ -56,17 +69,58 @@ class RequestRecorder:
         finally:
             elapsed = time.perf_counter() - started
             headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            self.requests().append({
+            self.requests.append({
                 "method": scope["method"],
-                "path": path,
-                "query": {k: v if len(v) > 1 else v[0]
-                          for k, v in parse_qs(scope["query_string"].decode("latin-1")).items()},
+                "path": scope["path"],
+                "query": _query(scope),
                 "content_type": headers.get("content-type"),
                 "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
                 "status": status[0] if status else None,
                 "fault": scope.get(FAULT),  # the kind of injected fault this request met, if any
                 "ms": round(elapsed * 1000, 3),
             })
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        record: dict[str, Any] = {"method": WEBSOCKET, "path": scope["path"], "query": _query(scope),
+                                  "content_type": None, "body": None, "status": None, "fault": None, "ms": None,
+                                  "close_code": None}
+        answered = False
+
+        def answer(status: int | None) -> None:
+            nonlocal answered
+            answered = True
+            record.update(status=status, fault=scope.get(FAULT), ms=round((time.perf_counter() - started) * 1000, 3))
+            self.requests.append(record)
+
+        async def recording_receive() -> Message:
+            message = await receive()
+            if message["type"] == "websocket.disconnect" and record["status"] == 101 and record["close_code"] is None:
+                record["close_code"] = message.get("code", 1005)
+            return message
+
+        async def recording_send(message: Message) -> None:
+            kind = message["type"]
+            if not answered:
+                if kind == "websocket.accept":
+                    answer(101)
+                elif kind == "websocket.http.response.start":
+                    answer(message["status"])
+                elif kind == "websocket.close":
+                    answer(403)
+            elif kind == "websocket.close" and record["close_code"] is None:
+                record["close_code"] = message.get("code", 1000)
+            await send(message)
+
+        try:
+            await self.app(scope, recording_receive, recording_send)
+        finally:
+            if not answered:
+                answer(None)
+
+
+def _query(scope: Scope) -> dict[str, Any]:
+    return {k: v if len(v) > 1 else v[0] for k, v in parse_qs(scope["query_string"].decode("latin-1")).items()}
 
 
 def parse_body(raw: bytes, content_type: str) -> Any:

@@ -7,15 +7,17 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
+from ..platform.accounts import Extension
+from ..platform.messages import Message
+from ..state import MockState
 from . import models
-from .state import Extension, Message, MockState
 
 T = TypeVar("T")
 US = {"id": "1", "name": "United States", "isoCode": "US", "callingCode": "1"}
 
 
 def extension_uri(base: str, state: MockState, extension_id: int) -> str:
-    return f"{base}/restapi/v1.0/account/{state.account_id}/extension/{extension_id}"
+    return f"{base}/restapi/v1.0/account/{state.account.id}/extension/{extension_id}"
 
 
 def extension_info(base: str, state: MockState, extension: Extension) -> models.ExtensionInfo:
@@ -26,7 +28,7 @@ def extension_info(base: str, state: MockState, extension: Extension) -> models.
         name=extension.name,
         type=extension.type,
         status=extension.status,
-        account=models.AccountRef(uri=f"{base}/restapi/v1.0/account/{state.account_id}", id=str(state.account_id)),
+        account=models.AccountRef(uri=f"{base}/restapi/v1.0/account/{state.account.id}", id=str(state.account.id)),
     )
 
 
@@ -70,7 +72,7 @@ def phone_number_list(base: str, state: MockState, owner: Extension, page: int,
     shown, listing = _page(f"{owner_uri}/phone-number", owner.numbers, page, per_page, {})
     records = [
         models.PhoneNumberRecord(
-            uri=f"{base}/restapi/v1.0/account/{state.account_id}/phone-number/{n.id}",
+            uri=f"{base}/restapi/v1.0/account/{state.account.id}/phone-number/{n.id}",
             id=n.id,
             phoneNumber=n.phone_number,
             country=models.CountryInfo(uri=f"{base}/restapi/v1.0/dictionary/country/1", **US),

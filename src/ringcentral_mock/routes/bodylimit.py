@@ -3,30 +3,30 @@
 A declared Content-Length over the limit is refused before a byte is read; a body streamed without
 one is counted as it arrives and refused as soon as it passes the limit. (Starlette's own
 max_body_size answers in plain text and is fixed when the app is built; this answers in the
-platform's error shape and reads the limit from the current scenario.)
+platform's error shape and reads the limit from the current scenario, `[limits] max_body_bytes`.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import errors
-from .errors import PlatformError
+from .. import errors
+from ..errors import PlatformError
 
 
 class BodySizeLimit:
-    def __init__(self, app: ASGIApp, max_bytes: Callable[[], int]) -> None:
+    def __init__(self, app: ASGIApp, scenario: dict[str, Any]) -> None:
         self.app = app
-        self.max_bytes = max_bytes  # read per request: a reset may change the scenario's limit
+        self.scenario = scenario  # read per request: a reset (or a test) may change the limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_bytes()
+        limit = self.scenario["limits"]["max_body_bytes"]
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
             await PlatformError.of(errors.BODY_TOO_LARGE).response()(scope, receive, send)

@@ -2,7 +2,8 @@
 
 Groups and numbers come from the scenario's `[rate_limits]` table (the platform's defaults: Light
 50, Medium 40, Heavy 10, Auth 5 requests a 60 s window, 60 s penalty). Time is the mock's clock,
-so a test moves it instead of sleeping.
+so a test moves it instead of sleeping. The X-Rate-Limit-* headers reach responses through
+`routes.deps`.
 """
 
 from __future__ import annotations
@@ -10,22 +11,29 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from . import errors
+from .. import errors
+from ..errors import PlatformError
 from .clock import Clock
-from .errors import PlatformError
+
+GROUPS = ("light", "medium", "heavy", "auth")
 
 
 class RateLimiter:
-    def __init__(self, settings: dict[str, Any], clock: Clock) -> None:
-        self.window: float = settings["window"]
-        self.penalty: float = settings["penalty"]
-        self.limits: dict[str, int] = {group.lower(): settings[group.lower()]
-                                       for group in ("Light", "Medium", "Heavy", "Auth")}
+    def __init__(self, clock: Clock) -> None:
         self.clock = clock
+        self.window = 0.0
+        self.penalty = 0.0
+        self.limits: dict[str, int] = {}
         self._hits: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._penalty_ends: dict[tuple[str, str], float] = {}
+
+    def reset(self, settings: dict[str, Any]) -> None:
+        """The scenario's `[rate_limits]`, every counter and penalty started again."""
+        self.window = settings["window"]
+        self.penalty = settings["penalty"]
+        self.limits = {group: settings[group] for group in GROUPS}
+        self._hits.clear()
+        self._penalty_ends.clear()
 
     def hit(self, user: str, group: str) -> dict[str, str]:
         """Count one request; the X-Rate-Limit-* headers for it, or a 429 CMN-301 carrying them."""
@@ -46,31 +54,3 @@ class RateLimiter:
     def _headers(self, group: str, limit: int, remaining: int) -> dict[str, str]:
         return {"X-Rate-Limit-Group": group, "X-Rate-Limit-Limit": str(limit),
                 "X-Rate-Limit-Remaining": str(remaining), "X-Rate-Limit-Window": str(round(self.window))}
-
-
-class RateLimitHeaders:
-    """ASGI middleware: every response to a counted request carries its X-Rate-Limit-* headers.
-
-    The route's limiter dependency leaves them in the request state, so error responses raised
-    later in the handler carry them too.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        state = scope.setdefault("state", {})
-
-        async def send_with_headers(message: Message) -> None:
-            headers = state.get("rate_limit_headers")
-            if message["type"] == "http.response.start" and headers:
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((k.lower().encode(), v.encode()) for k, v in headers.items()
-                                        if k.lower().encode() not in present)]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

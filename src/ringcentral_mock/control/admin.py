@@ -1,0 +1,89 @@
+"""The admin API under /__mock/, for tests and tools; never part of the platform's surface.
+
+Health, the scenario's .env lines, reset, the recorded requests, the events the platform published,
+the mock's clock, and the faults in force (with their counts): add some for a single test, or clear
+them. `POST /__mock/reset` also brings back the scenario's own faults, counts at zero.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import Request, Response
+from pydantic import BaseModel, Field
+
+from .. import scenarios
+from ..errors import PlatformError
+from ..routes.deps import base_url, mock_state
+from .faults import FaultSpec
+
+
+class ResetRequest(BaseModel):
+    scenario: str | None = None
+
+
+class ClockRequest(BaseModel):
+    advance: float = Field(ge=0, description="seconds to move the mock's clock forward")
+
+
+class FaultsRequest(BaseModel):
+    faults: list[FaultSpec]
+
+
+async def health(request: Request) -> dict[str, Any]:
+    state = mock_state(request)
+    return {"status": "ok", "scenario": state.scenario_name, "scenarios": scenarios.names()}
+
+
+async def recorded_requests(request: Request) -> Response:
+    # ASCII-escaped JSON: a recorded body may hold text no UTF-8 encoder takes (a lone surrogate).
+    return Response(json.dumps(list(mock_state(request).requests)), media_type="application/json")
+
+
+async def published_events(request: Request) -> list[dict[str, Any]]:
+    """Every event published since the last reset, oldest first: its kind, its fields and its mock time.
+
+    What is due by now happens first, as before a read of the message store."""
+    state = mock_state(request)
+    state.clock.fire_due()
+    return [{"kind": type(event).__name__, "at": state.clock.iso(event.at), **event.fields()}
+            for event in state.events]
+
+
+async def reset(request: Request, body: ResetRequest | None = None) -> dict[str, Any]:
+    state = mock_state(request)
+    scenario = body.scenario if body else None
+    try:
+        state.reset(scenario)
+    except ValueError as exc:
+        raise PlatformError(400, "CMN-101", str(exc), "scenario") from None
+    return {"status": "ok", "scenario": state.scenario_name, "env": state.env(base_url(request))}
+
+
+async def env(request: Request) -> dict[str, str]:
+    return mock_state(request).env(base_url(request))
+
+
+async def advance_clock(request: Request, body: ClockRequest) -> dict[str, Any]:
+    """Move the mock's time forward: tokens expire, rate-limit windows and penalties pass, and whatever
+    falls due on the way happens (a message moves on), each at its own time."""
+    clock = mock_state(request).clock
+    clock.advance(body.advance)
+    return {"now": clock.iso(), "offset": clock.offset}
+
+
+async def list_faults(request: Request) -> dict[str, Any]:
+    return {"faults": mock_state(request).faults.describe()}
+
+
+async def add_faults(request: Request, body: FaultsRequest) -> dict[str, Any]:
+    plan = mock_state(request).faults
+    plan.add(body.faults)
+    return {"faults": plan.describe()}
+
+
+async def clear_faults(request: Request) -> dict[str, Any]:
+    plan = mock_state(request).faults
+    plan.reset()
+    return {"faults": plan.describe()}

@@ -1,0 +1,239 @@
+"""The message store: sending SMS and MMS (the platform's limits on both), reading one message and
+listing a store, each extension's messages kept by id.
+
+Sending publishes `InboundMessageArrived` for each recipient extension's copy; the outbound message's
+status then moves by the clock (`lifecycle`). Reads and listings first fire the clock's due timers, so
+they answer as of now even where nothing else fires them (a test client without the app's lifespan).
+"""
+
+from __future__ import annotations
+
+import itertools
+import mimetypes
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import errors
+from ..errors import PlatformError
+from ..events import EventBus, InboundMessageArrived
+from . import lifecycle
+from .accounts import Account, Extension, PhoneNumber
+from .capped import CappedDict
+from .clock import Clock
+from .lifecycle import Held
+
+MAX_TEXT_UTF16_UNITS = 1000
+MAX_RECIPIENTS = 10
+# MMS limits as the platform's "Sending MMS" page states them: at most 10 attachments, 1.5 MB together
+# (read as 1,500,000 bytes), of these media types.
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENT_BYTES = 1_500_000
+MMS_CONTENT_TYPES = frozenset({
+    "image/jpeg", "image/png", "image/bmp", "image/gif", "image/tiff", "image/svg+xml",
+    "video/3gpp", "video/mp4", "video/mpeg", "video/msvideo", "audio/mpeg", "text/vcard",
+    "application/zip", "application/gzip", "application/rtf",
+})
+DAY = 86400.0
+FIRST_MESSAGE_ID = 50000001
+FIRST_ATTACHMENT_ID = 60000001
+
+
+@dataclass
+class Attachment:
+    """An MMS attachment as stored: its name, media type and size (the content itself is not kept)."""
+
+    filename: str | None
+    content_type: str
+    size: int
+    id: int = 0
+
+
+@dataclass
+class Message:
+    id: int
+    extension_id: int
+    direction: str
+    from_number: str
+    to_numbers: list[str]
+    text: str
+    created_at: float
+    status: str
+    modified_at: float
+    conversation_id: int
+    delivery_error_code: str | None = None
+    held: Held | None = None  # while reads hold it Queued; None once released (its timers move it), or if never sent
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def read_status(self) -> str:
+        return "Read" if self.direction == "Outbound" else "Unread"
+
+
+@dataclass
+class MessageFilter:
+    """The message-store list's filters; None (or empty) selects everything."""
+
+    message_types: list[str] | None = None
+    directions: list[str] | None = None
+    read_statuses: list[str] | None = None
+    availability: list[str] | None = None
+    conversation_id: int | None = None
+    phone_number: str | None = None
+    distinct_conversations: bool = False
+
+    def matches(self, message: Message) -> bool:
+        return ((not self.message_types or "SMS" in self.message_types)  # the mock stores text messages only
+                and (not self.availability or "Alive" in self.availability)  # and never deletes one
+                and (not self.directions or message.direction in self.directions)
+                and (not self.read_statuses or message.read_status in self.read_statuses)
+                and self.conversation_id in (None, message.conversation_id)
+                and self.phone_number in (None, message.from_number, *message.to_numbers))
+
+
+class Messages(CappedDict):
+    """Every extension's messages by id, the newest `cap` of them; the rules from the scenario's `[messages]`."""
+
+    def __init__(self, scenario: dict[str, Any], account: Account, clock: Clock, bus: EventBus) -> None:
+        super().__init__()
+        self.scenario = scenario  # read per message: a test may change the lifecycle after a reset
+        self.account = account
+        self.clock = clock
+        self.bus = bus
+        self._ids = itertools.count(FIRST_MESSAGE_ID)
+        self._attachment_ids = itertools.count(FIRST_ATTACHMENT_ID)
+
+    def reset(self, cap: int) -> None:
+        """Empty, ids counting from the start again, and the scenario's `stored_messages` put back."""
+        super().reset(cap)
+        self._ids = itertools.count(FIRST_MESSAGE_ID)
+        self._attachment_ids = itertools.count(FIRST_ATTACHMENT_ID)
+        for stored in self.scenario.get("stored_messages", []):
+            self._store_from_scenario(stored)
+
+    def send(self, sender: Extension, from_number: str, to_numbers: list[str], text: str,
+             attachments: list[Attachment] | None = None) -> Message:
+        """Store the message Queued in the sender's outbox (a copy in each enabled recipient's inbox).
+
+        With attachments it is an MMS: the number needs MmsSender and the attachments the MMS limits.
+        """
+        if utf16_units(text) > MAX_TEXT_UTF16_UNITS:
+            raise PlatformError.of(errors.MESSAGE_TOO_LONG, "text")
+        if len(to_numbers) > MAX_RECIPIENTS:
+            raise PlatformError.of(errors.TOO_MANY_RECIPIENTS, "to", limit=MAX_RECIPIENTS)
+        number = sender.owns(from_number)
+        if number is None:
+            raise PlatformError.of(errors.NUMBER_NOT_OWNED, "from.phoneNumber")
+        if "SmsSender" not in number.features:
+            raise PlatformError.of(errors.SMS_NOT_AVAILABLE, "from.phoneNumber")
+        if attachments:
+            _check_mms(number, attachments)
+        settings = self.scenario["messages"]
+        outcome = lifecycle.outcome_for(settings, to_numbers)
+        path = lifecycle.PATHS[outcome.status]
+        outbound = self._store(sender.id, "Outbound", from_number, to_numbers, text, "Queued",
+                               attachments=attachments or [], error_code=outcome.error_code)
+        # Its steps are clock timers: even those due at once fire after this answer (at the next read, listing
+        # or tick of the timer task), so the send itself still answers Queued.
+        if settings.get("queued_reads", 0):
+            outbound.held = Held(path, settings["queued_reads"])
+        else:
+            self._release(outbound, path)
+        for recipient in self.account.extensions:
+            if recipient.receives_sms and any(recipient.owns(n) for n in to_numbers):
+                inbound = self._store(recipient.id, "Inbound", from_number, to_numbers, text, "Received",
+                                      attachments=attachments or [])
+                self.bus.publish(InboundMessageArrived(inbound, inbound.created_at))
+        return outbound
+
+    def read(self, owner: Extension, message_id: int) -> Message:
+        """A message in the owner's store; a read counts against a held message and may release it."""
+        message = self.get(message_id)
+        if message is None or message.extension_id != owner.id:
+            raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "messageId")
+        if message.held is not None:
+            if message.held.reads_left > 0:
+                message.held.reads_left -= 1
+            else:
+                self._release(message, message.held.path)
+        self.clock.fire_due()
+        return message
+
+    def select(self, owner: Extension, selected: MessageFilter, date_from: float | None = None,
+               date_to: float | None = None) -> list[Message]:
+        """The owner's messages matching the filter, newest first, as the message-store list has them.
+
+        Without `date_from` the list starts 24 hours before `date_to` (which defaults to now).
+        """
+        self.clock.fire_due()
+        date_to = self.clock.now() if date_to is None else date_to
+        date_from = date_to - DAY if date_from is None else date_from
+        found = sorted((m for m in self.values()
+                        if m.extension_id == owner.id and date_from <= m.created_at <= date_to
+                        and selected.matches(m)),
+                       key=lambda m: (m.created_at, m.id), reverse=True)
+        if selected.distinct_conversations:  # the newest message of each conversation only
+            newest: dict[int, Message] = {}
+            for message in found:
+                newest.setdefault(message.conversation_id, message)
+            found = list(newest.values())
+        return found
+
+    def _release(self, message: Message, path: tuple[str, ...]) -> None:
+        message.held = None
+        lifecycle.release(message, path, self.clock, self.scenario["messages"].get("step_seconds", 0),
+                          self.bus.publish)
+
+    def _store(self, owner_id: int, direction: str, from_number: str, to_numbers: list[str], text: str,
+               status: str, *, attachments: list[Attachment] = (), error_code: str | None = None,
+               created_at: float | None = None) -> Message:
+        now = self.clock.now() if created_at is None else created_at
+        message_id = next(self._ids)
+        message = Message(
+            id=message_id, extension_id=owner_id, direction=direction, from_number=from_number,
+            to_numbers=list(to_numbers), text=text, created_at=now, modified_at=now, status=status,
+            conversation_id=conversation_id(from_number, to_numbers),
+            delivery_error_code=error_code,
+            attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids))
+                         for a in attachments],
+        )
+        self[message_id] = message
+        return message
+
+    def _store_from_scenario(self, data: dict[str, Any]) -> None:
+        """A message the scenario puts in a store, `minutes_ago` minutes before the reset."""
+        outcome = lifecycle.Outcome.of(data, f"stored_messages ({data.get('text')!r})")
+        inbound = data["direction"] == "Inbound"
+        self._store(self.account.extension(data["owner"]).id, data["direction"], data["from"], data["to"],
+                    data["text"], "Received" if inbound else outcome.status, error_code=outcome.error_code,
+                    created_at=self.clock.now() - 60 * data["minutes_ago"])
+
+
+def _check_mms(number: PhoneNumber, attachments: list[Attachment]) -> None:
+    if "MmsSender" not in number.features:
+        raise PlatformError.of(errors.MMS_NOT_AVAILABLE, "from.phoneNumber")
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise PlatformError.of(errors.TOO_MANY_ATTACHMENTS, "attachment")
+    for index, attachment in enumerate(attachments, 1):
+        if attachment.content_type not in MMS_CONTENT_TYPES:
+            raise PlatformError.of(errors.UNSUPPORTED_ATTACHMENT, "attachment", index=index,
+                                   name=attachment.filename or "")
+    if sum(a.size for a in attachments) > MAX_ATTACHMENT_BYTES:
+        raise PlatformError.of(errors.ATTACHMENTS_TOO_LARGE, "attachment")
+
+
+def attachment(filename: str | None, content_type: str | None, size: int) -> Attachment:
+    """An attachment as received; a part sent without a media type gets the one its file name implies."""
+    if content_type in (None, "application/octet-stream") and filename:
+        content_type = mimetypes.guess_type(filename)[0] or content_type
+    return Attachment(filename, content_type or "application/octet-stream", size)
+
+
+def conversation_id(from_number: str, to_numbers: list[str]) -> int:
+    """The same numbers texting each other are one conversation, whichever store holds the copy."""
+    return 7000000000000000000 + zlib.crc32(",".join(sorted({from_number, *to_numbers})).encode())
+
+
+def utf16_units(text: str) -> int:
+    """Length as the platform counts it: characters outside the BMP take two UTF-16 units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
