@@ -51,6 +51,25 @@ python sms_numbers.py
 node sms_numbers.js
 # --8<-- [end:run-javascript-list-sms-numbers]
 
+# --8<-- [start:install-javascript-receiving]
+npm install @ringcentral/sdk @ringcentral/subscriptions dotenv
+# --8<-- [end:install-javascript-receiving]
+
+# --8<-- [start:run-python-receive-sms]
+python receive_sms.py
+# --8<-- [end:run-python-receive-sms]
+
+# --8<-- [start:run-javascript-receive-sms]
+node receive_sms.js
+# --8<-- [end:run-javascript-receive-sms]
+
+# PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
+# --8<-- [start:mock-inbound-sms]
+curl -X POST http://127.0.0.1:PORT/__mock/inbound \
+  -H 'Content-Type: application/json' \
+  -d '{"from": "+14155550123", "text": "Are you open on Saturday?"}'
+# --8<-- [end:mock-inbound-sms]
+
 # --8<-- [start:install-javascript-mms]
 npm install @ringcentral/sdk dotenv form-data
 # --8<-- [end:install-javascript-mms]

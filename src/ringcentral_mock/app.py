@@ -14,9 +14,10 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from . import errors
-from .control import admin
+from .control import admin, receiving
 from .control.faults import FaultInjector
 from .control.recorder import RequestRecorder
+from .delivery.websocket import Gateway
 from .errors import PlatformError
 from .routes import extensions, messages, oauth, phone_numbers
 from .routes.bodylimit import BodySizeLimit
@@ -31,12 +32,18 @@ EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
 ROUTES = [
     ("POST", "/restapi/oauth/token", oauth.token, "Auth"),
     ("POST", "/restapi/oauth/revoke", oauth.revoke, "Auth"),
+    ("POST", "/restapi/oauth/wstoken", oauth.wstoken, "Auth"),
     ("GET", EXTENSION, extensions.read_extension, "Light"),
     ("GET", f"{EXTENSION}/phone-number", phone_numbers.list_phone_numbers, "Light"),
     ("POST", f"{EXTENSION}/sms", messages.send_sms, "Medium"),
     ("GET", f"{EXTENSION}/message-store", messages.list_messages, "Light"),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message, "Light"),
+    ("PUT", f"{EXTENSION}/message-store/{{messageId}}", messages.update_message, "Medium"),
+    ("GET", f"{EXTENSION}/message-store/{{messageId}}/content/{{attachmentId}}", messages.attachment_content,
+     "Medium"),
 ]
+# The WebSocket gateway (delivery/websocket.py): the `uri` POST /restapi/oauth/wstoken answers with.
+WEBSOCKET_PATH = "/ws"
 # Routes that take more than a JSON body: POST .../sms also takes multipart bodies (MMS).
 ROUTE_OPTIONS = {messages.send_sms: messages.SMS_ROUTE_OPTIONS}
 ADMIN_ROUTES = [
@@ -49,6 +56,9 @@ ADMIN_ROUTES = [
     ("GET", "/__mock/faults", admin.list_faults),
     ("POST", "/__mock/faults", admin.add_faults),
     ("DELETE", "/__mock/faults", admin.clear_faults),
+    ("POST", "/__mock/inbound", receiving.inbound),
+    ("GET", "/__mock/subscriptions", receiving.subscriptions),
+    ("POST", "/__mock/disconnect", receiving.disconnect),
 ]
 ERROR_STATUSES = (400, 401, 403, 404, 413, 415, 429)
 API_ERRORS = {status: {"model": ErrorResponse} for status in ERROR_STATUSES}
@@ -71,6 +81,8 @@ def create_app(state: MockState | None = None) -> FastAPI:
                                  response_model_exclude_none=True, route_class_override=extra.get("route_class"),
                                  openapi_extra={"x-throttling-group": group, **extra.get("openapi", {})},
                                  dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
+    app.state.gateway = Gateway(state)
+    app.add_api_websocket_route(WEBSOCKET_PATH, app.state.gateway.serve)
     for method, path, handler in ADMIN_ROUTES:
         app.add_api_route(path, handler, methods=[method], include_in_schema=False)
     app.add_exception_handler(PlatformError, platform_error)

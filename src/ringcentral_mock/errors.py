@@ -40,6 +40,18 @@ ATTACHMENTS_TOO_LARGE = (400, "MSG-337", "Attachment size limit exceeded")
 TOO_MANY_ATTACHMENTS = (400, "MSG-379", "Too many attachments")
 UNSUPPORTED_ATTACHMENT = (415, "MSG-348", "Unsupported attachment media type, attachment [{index}]: [{name}]")
 
+# Receiving: subscriptions, the WebSocket gateway, attachment content.
+INVALID_EVENT_FILTERS = (400, "SUB-508", "Invalid event filters")
+OTHER_EXTENSIONS = (403, "SUB-405", "Not allowed subscribe for messages to other extensions")
+SUBSCRIPTION_NOT_FOUND = (404, "SUB-507", "Subscription [{parameter}] was expired or does not exist")
+WEBSOCKET_PERMISSION_REQUIRED = (403, "CMN-408", "[WebSocketsSubscription] permission required.")
+RANGE_NOT_SATISFIABLE = (416, "CMN-107", "Requested range not satisfiable")
+# The gateway's own refusals. The WSG-1005 and WSG-1003 recovery codes are observed on the platform;
+# the token and frame errors' codes are the mock's choice (the platform's are not published).
+WS_TOKEN_INVALID = (401, "WSG-401", "Access token is invalid, spent or expired")
+WS_FRAME_INVALID = (400, "WSG-400", "Message is not a JSON array of a meta object and a body")
+WS_PATH_UNKNOWN = (404, "CMN-120", "Invalid URI")
+
 # OAuth grant failures carry RFC 6749's fields beside the platform's errors[] list.
 TOKEN_NOT_FOUND = (400, "OAU-213", "Token not found")
 UNSUPPORTED_GRANT = (403, "OAU-112", "The client is unauthorized for the required grant type: [{grant_type}]")

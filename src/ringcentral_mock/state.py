@@ -9,6 +9,7 @@ valid one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import scenarios
@@ -20,6 +21,7 @@ from .platform.accounts import Account, Extension
 from .platform.clock import Clock
 from .platform.messages import Messages
 from .platform.ratelimit import RateLimiter
+from .platform.subscriptions import Subscriptions
 from .platform.tokens import Tokens
 
 
@@ -35,6 +37,8 @@ class MockState:
         self.tokens = Tokens(self.scenario, self.account, self.clock)
         self.messages = Messages(self.scenario, self.account, self.clock, self.bus)
         self.limiter = RateLimiter(self.clock)
+        self.subscriptions = Subscriptions(self.account, self.clock)
+        self._on_reset: list[Callable[[], None]] = []
         self.faults = FaultPlan()
         self.requests = Log()
         self.events = Log()  # everything published since the last reset, for GET /__mock/events
@@ -58,7 +62,37 @@ class MockState:
         self.limiter.reset(data["rate_limits"])
         self.requests.reset(limits["max_recorded_requests"])
         self.events.reset(limits["max_recorded_events"])
+        self.subscriptions.reset()
+        for callback in self._on_reset:
+            callback()
         self.messages.reset(limits["max_stored_messages"])  # last: it stores the scenario's messages
+        self._schedule_inbound(data.get("inbound", []))
+
+    def on_reset(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` at every reset: what lives beside the platform (event delivery) starts over too."""
+        self._on_reset.append(callback)
+
+    def receive(self, to_number: str | None, from_number: str, text: str,
+                attachments: list[Any] | None = None) -> Any:
+        """A text from outside the account to one of its numbers (the login user's first SMS number by
+        default); ValueError, saying why, for a number no extension owns or one that cannot receive SMS."""
+        login = self.extension(self.scenario["login"])
+        number = to_number or next((n.phone_number for n in login.numbers if "SmsSender" in n.features), None)
+        owner = next((e for e in self.account.extensions if number and e.owns(number)), None)
+        if owner is None:
+            raise ValueError(f"no extension of the scenario owns {number}" if number
+                             else "the scenario's user has no SMS number: name one in `to`")
+        if not owner.receives_sms:
+            raise ValueError(f"{number} belongs to {owner.name}, whose extension is {owner.status}: it receives no SMS")
+        if "SmsSender" not in owner.owns(number).features:
+            raise ValueError(f"{number} cannot receive SMS: it has no SmsSender feature")
+        return self.messages.receive(owner, number, from_number, text, attachments)
+
+    def _schedule_inbound(self, scheduled: list[dict[str, Any]]) -> None:
+        """The scenario's `[[inbound]]` texts, each arriving `after_seconds` of the mock's clock after the reset."""
+        for entry in scheduled:
+            self.clock.call_at(self.clock.now() + entry["after_seconds"],
+                               lambda e=entry: self.receive(e.get("to"), e["from"], e["text"]))
 
     def env(self, server_url: str) -> dict[str, str]:
         """The .env lines that point the samples at this mock, logged in as the scenario's user."""

@@ -43,8 +43,8 @@ def _scenario(name: str) -> str:
 
 
 def _need(need: str) -> str:
-    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE) \S+", need):
-        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms'")
+    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|\*) \S+", need):
+        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method)")
     return need
 
 
@@ -58,10 +58,11 @@ class Request(BaseModel):
     """One request a run must make, in order: JSON bodies compared whole, others by the fields listed."""
 
     model_config = STRICT
-    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE", "WS"]  # WS: a WebSocket connection
     path: str = Field(pattern=r"^/")
     body: dict[str, Any] | None = None
     query: dict[str, str | list[str]] | None = None
+    via: Literal["websocket"] | None = None  # a ClientRequest frame on the WebSocket, not an HTTP request
 
 
 class Attachment(BaseModel):

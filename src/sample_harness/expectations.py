@@ -122,10 +122,12 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
 
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:
-    """Whether a sample whose success case makes `flow` meets what a fault needs (unknown flow: yes)."""
+    """Whether a sample whose success case makes `flow` meets what a fault needs (unknown flow: yes).
+    A need is met by an HTTP request only, not by a ClientRequest frame on a WebSocket."""
     if flow is None:
         return True
-    return all(any(r["method"] == method and fnmatch.fnmatchcase(r["path"], pattern) for r in flow)
+    http = [r for r in flow if "via" not in r]
+    return all(any(method in ("*", r["method"]) and fnmatch.fnmatchcase(r["path"], pattern) for r in http)
                for method, pattern in (need.split(" ", 1) for need in needs))
 
 
@@ -165,7 +167,7 @@ def match_requests(expected: tuple[dict[str, Any], ...], recorded: list[dict[str
         label = f"request {i + 1} ({want['method']} {want['path']})"
         if got is None:
             problems.append(Problem("request-missing", where=label))
-        elif (got["method"], got["path"]) != (want["method"], want["path"]):
+        elif (got["method"], got["path"], got.get("via")) != (want["method"], want["path"], want.get("via")):
             problems.append(Problem("request-other", f"{want['method']} {want['path']}",
                                     f"{got['method']} {got['path']}", label))
         elif "body" in want and not _body_matches(want["body"], got["body"], got.get("content_type") or ""):

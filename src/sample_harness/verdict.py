@@ -63,7 +63,7 @@ def judge(case: Case, outcome: Outcome) -> list[Problem]:
         found += stopped_at_failure(recorded, run.language)
     elif not case.faults:  # a run that recovers from a fault has met a refusal on the way
         found += [Problem("refused", "accepted", r["status"], f"{r['method']} {r['path']}")
-                  for r in recorded if r["status"] >= 400]
+                  for r in recorded if r["status"] is None or r["status"] >= 400]
     return found
 
 

@@ -147,8 +147,10 @@ class FaultPlan:
         changes nothing."""
         self.faults = [Fault(spec) for spec in _SPECS.validate_python(specs or [])]
 
-    def next_for(self, method: str, path: str) -> FaultSpec | None:
-        due = [fault for fault in self.faults if fault.count(method, path)]
+    def next_for(self, method: str, path: str, kinds: frozenset[str] | None = None) -> FaultSpec | None:
+        """The fault due for this request, if any; with `kinds`, only faults of those kinds count it."""
+        due = [fault for fault in self.faults if (kinds is None or fault.spec.kind in kinds)
+               and fault.count(method, path)]
         if not due:
             return None
         due[0].hits += 1

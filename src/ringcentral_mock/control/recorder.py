@@ -146,3 +146,11 @@ def _part(part: multipart.Part) -> dict[str, Any]:
     if part.content_type and "json" in part.content_type:
         return summary | {"body": parse_body(part.content, part.content_type)}
     return summary | {"size": len(part.content)}
+
+
+def client_request(method: str, path: str, body: Any, status: int | None, ms: float,
+                   fault: str | None) -> dict[str, Any]:
+    """A request a client made over its WebSocket connection (a ClientRequest frame), recorded in the
+    shape of an HTTP one, with `via` saying how it came; `status` None when it was never answered."""
+    return {"method": method, "path": path, "query": {}, "content_type": "application/json", "body": body,
+            "status": status, "fault": fault, "ms": round(ms, 3), "via": "websocket"}

@@ -1,5 +1,6 @@
-"""The message store: sending SMS and MMS (the platform's limits on both), reading one message and
-listing a store, each extension's messages kept by id.
+"""The message store: sending SMS and MMS (the platform's limits on both), receiving them, reading one
+message (and an MMS attachment's content), marking it read, and listing a store, each extension's
+messages kept by id.
 
 Sending publishes `InboundMessageArrived` for each recipient extension's copy; the outbound message's
 status then moves by the clock (`lifecycle`). Reads and listings first fire the clock's due timers, so
@@ -41,12 +42,13 @@ FIRST_ATTACHMENT_ID = 60000001
 
 @dataclass
 class Attachment:
-    """An MMS attachment as stored: its name, media type and size (the content itself is not kept)."""
+    """An MMS attachment as stored: its name, media type, size and content (served back by id)."""
 
     filename: str | None
     content_type: str
     size: int
     id: int = 0
+    content: bytes = field(default=b"", repr=False)
 
 
 @dataclass
@@ -64,10 +66,10 @@ class Message:
     delivery_error_code: str | None = None
     held: Held | None = None  # while reads hold it Queued; None once released (its timers move it), or if never sent
     attachments: list[Attachment] = field(default_factory=list)
+    read_status: str = ""  # "Read" or "Unread"; a sent message starts Read, a received one Unread
 
-    @property
-    def read_status(self) -> str:
-        return "Read" if self.direction == "Outbound" else "Unread"
+    def __post_init__(self) -> None:
+        self.read_status = self.read_status or ("Read" if self.direction == "Outbound" else "Unread")
 
 
 @dataclass
@@ -146,6 +148,33 @@ class Messages(CappedDict):
                 self.bus.publish(InboundMessageArrived(inbound, inbound.created_at))
         return outbound
 
+    def receive(self, owner: Extension, to_number: str, from_number: str, text: str,
+                attachments: list[Attachment] | None = None) -> Message:
+        """A text (an MMS, with attachments) from outside the account, to the owner's number: stored
+        Received and Unread in the owner's store, and published as `InboundMessageArrived`."""
+        number = owner.owns(to_number)
+        if number is None or not owner.receives_sms or "SmsSender" not in number.features:
+            raise ValueError(f"{to_number} cannot receive SMS")  # the caller checked; test control says why
+        message = self._store(owner.id, "Inbound", from_number, [to_number], text, "Received",
+                              attachments=attachments or [])
+        self.bus.publish(InboundMessageArrived(message, message.created_at))
+        return message
+
+    def mark(self, owner: Extension, message_id: int, read_status: str) -> Message:
+        """Set a message's read status (PUT .../message-store/{id})."""
+        message = self.read(owner, message_id)
+        if read_status != message.read_status:
+            message.read_status, message.modified_at = read_status, self.clock.now()
+        return message
+
+    def content(self, owner: Extension, message_id: int, attachment_id: int) -> Attachment:
+        """An attachment of a message in the owner's store, content included."""
+        message = self.read(owner, message_id)
+        found = next((a for a in message.attachments if a.id == attachment_id), None)
+        if found is None:
+            raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "attachmentId")
+        return found
+
     def read(self, owner: Extension, message_id: int) -> Message:
         """A message in the owner's store; a read counts against a held message and may release it."""
         message = self.get(message_id)
@@ -194,7 +223,7 @@ class Messages(CappedDict):
             to_numbers=list(to_numbers), text=text, created_at=now, modified_at=now, status=status,
             conversation_id=conversation_id(from_number, to_numbers),
             delivery_error_code=error_code,
-            attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids))
+            attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids), a.content)
                          for a in attachments],
         )
         self[message_id] = message
@@ -222,11 +251,11 @@ def _check_mms(number: PhoneNumber, attachments: list[Attachment]) -> None:
         raise PlatformError.of(errors.ATTACHMENTS_TOO_LARGE, "attachment")
 
 
-def attachment(filename: str | None, content_type: str | None, size: int) -> Attachment:
+def attachment(filename: str | None, content_type: str | None, content: bytes) -> Attachment:
     """An attachment as received; a part sent without a media type gets the one its file name implies."""
     if content_type in (None, "application/octet-stream") and filename:
         content_type = mimetypes.guess_type(filename)[0] or content_type
-    return Attachment(filename, content_type or "application/octet-stream", size)
+    return Attachment(filename, content_type or "application/octet-stream", len(content), content=content)
 
 
 def conversation_id(from_number: str, to_numbers: list[str]) -> int:

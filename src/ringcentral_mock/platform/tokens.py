@@ -23,14 +23,47 @@ class Token:
     refresh_expires_at: float
 
 
+@dataclass
+class WsToken:
+    """A token for one WebSocket connection (POST /restapi/oauth/wstoken): single use, short-lived."""
+
+    value: str
+    extension_id: int
+    client_id: str
+    expires_at: float
+
+
 class Tokens(CappedDict):
-    """The live tokens by access token, the newest `cap` of them; lifetimes from the scenario's `[tokens]`."""
+    """The live tokens by access token, the newest `cap` of them; lifetimes from the scenario's `[tokens]`.
+
+    WebSocket tokens are kept beside them, as many and as long.
+    """
 
     def __init__(self, scenario: dict[str, Any], account: Account, clock: Clock) -> None:
         super().__init__()
         self.scenario = scenario  # read per token: a test may change the lifetimes after a reset
         self.account = account
         self.clock = clock
+        self.ws = CappedDict()
+
+    def reset(self, cap: int) -> None:
+        super().reset(cap)
+        self.ws.reset(cap)
+
+    def issue_ws(self, caller: Extension) -> WsToken:
+        ttl = self.scenario["websocket"]["token_ttl"]
+        token = WsToken(f"mock-ws-{secrets.token_urlsafe(24)}", caller.id, self.account.client_id,
+                        self.clock.now() + ttl)
+        self.ws[token.value] = token
+        return token
+
+    def redeem_ws(self, value: str | None) -> Extension:
+        """The extension a WebSocket token was issued to; the token is spent. WS_TOKEN_INVALID for an
+        unknown, spent or expired one."""
+        token = self.ws.pop(value, None) if value else None
+        if token is None or token.expires_at <= self.clock.now():
+            raise PlatformError.of(errors.WS_TOKEN_INVALID)
+        return next(e for e in self.account.extensions if e.id == token.extension_id)
 
     def login_with_jwt(self, assertion: str, access_ttl: int | None = None, refresh_ttl: int | None = None) -> Token:
         extension = next((e for e in self.account.extensions if e.jwt == assertion), None)

@@ -53,12 +53,16 @@ def basic_client(request: Request) -> tuple[str | None, str | None]:
 def rate_limited(group: str) -> Callable[[Request], Awaitable[None]]:
     """A dependency counting the request against the caller's `group` limit (429 CMN-301 when over).
 
-    The caller is the token's extension on API routes, the client application on OAuth routes.
+    The caller is the token's extension on API routes, the client application on OAuth routes (the
+    Basic header's, or for a Bearer call such as wstoken the application the token was issued to).
     """
     async def count(request: Request) -> None:
         state = mock_state(request)
         if group == "Auth":
-            caller = f"client:{basic_client(request)[0]}"
+            client_id = basic_client(request)[0]
+            if client_id is None and request.headers.get("authorization", "").lower().startswith("bearer "):
+                client_id = state.account.client_id
+            caller = f"client:{client_id}"
         else:
             caller = f"extension:{state.tokens.authenticate(request.headers.get('authorization')).id}"
         request.state.rate_limit_headers = state.limiter.hit(caller, group)

@@ -1,7 +1,9 @@
-"""POST .../extension/{extensionId}/sms (JSON, or multipart for an MMS) and the message store."""
+"""POST .../extension/{extensionId}/sms (JSON, or multipart for an MMS) and the message store: list,
+read, mark read or unread, and an attachment's content (with byte ranges)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any
@@ -60,6 +62,46 @@ async def list_messages(
     return views.message_list(base_url(request), mock, extension, found, page, per_page, filters)
 
 
+async def update_message(
+    request: Request, messageId: int, body: models.MessageUpdateRequest,
+    extension: Annotated[Extension, Depends(owner)],
+) -> models.MessageInfo:
+    mock = mock_state(request)
+    return views.message_info(base_url(request), mock, mock.messages.mark(extension, messageId, body.readStatus))
+
+
+async def attachment_content(
+    request: Request, messageId: int, attachmentId: int, extension: Annotated[Extension, Depends(owner)]
+) -> Response:
+    """The attachment's bytes, whole or (`Range: bytes=a-b`) in part: 206, or 416 CMN-107 past its end."""
+    found = mock_state(request).messages.content(extension, messageId, attachmentId)
+    headers = {"Accept-Ranges": "bytes", "Content-Disposition": f'inline; filename="{found.filename or found.id}"'}
+    wanted = request.headers.get("range")
+    if wanted is None:
+        return Response(found.content, media_type=found.content_type, headers=headers)
+    span = byte_range(wanted, len(found.content))
+    if span is None:
+        error = PlatformError.of(errors.RANGE_NOT_SATISFIABLE)
+        error.headers["Content-Range"] = f"bytes */{len(found.content)}"
+        raise error
+    start, end = span
+    return Response(found.content[start:end + 1], status_code=206, media_type=found.content_type,
+                    headers=headers | {"Content-Range": f"bytes {start}-{end}/{len(found.content)}"})
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """The first range of a `Range: bytes=...` header as (first, last) byte, or None if it cannot be met."""
+    match = re.fullmatch(r"bytes=(\d*)-(\d*)", header.split(",")[0].strip())
+    if match is None or not (match[1] or match[2]):
+        return None
+    first, last = match[1], match[2]
+    if not first:  # the last N bytes
+        start, end = max(0, size - int(last)), size - 1
+    else:
+        start, end = int(first), min(int(last), size - 1) if last else size - 1
+    return (start, end) if start <= end and start < size else None
+
+
 class SmsRoute(APIRoute):
     """The route for POST .../sms: a multipart body becomes its first part, the JSON request, read by
     the same `SmsRequest` model as a JSON body; the parts after it are the MMS attachments."""
@@ -92,7 +134,7 @@ def _as_json_request(request: Request, parts: list[multipart.Part]) -> Request:
     headers = [(k, v) for k, v in request.scope["headers"] if k not in (b"content-type", b"content-length")]
     headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body.content)).encode())]
     scope = {**request.scope, "headers": headers,
-             ATTACHMENTS: [messages.attachment(f.filename, f.content_type, len(f.content)) for f in files]}
+             ATTACHMENTS: [messages.attachment(f.filename, f.content_type, f.content) for f in files]}
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": body.content, "more_body": False}

@@ -46,6 +46,17 @@ class Model(BaseModel):
 
 # -- OAuth ----------------------------------------------------------------------------------------
 
+class WsTokenResponse(Model):
+    ws_access_token: str
+    uri: str
+    expires_in: int
+
+
+class MessageUpdateRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    readStatus: ReadStatus
+
+
 class TokenResponse(Model):
     access_token: str
     token_type: Literal["bearer"] = "bearer"

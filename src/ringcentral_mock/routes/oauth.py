@@ -1,4 +1,5 @@
-"""POST /restapi/oauth/token and /restapi/oauth/revoke: form bodies, Basic client authentication."""
+"""POST /restapi/oauth/token and /restapi/oauth/revoke (form bodies, Basic client authentication), and
+POST /restapi/oauth/wstoken (Bearer: the token for one WebSocket connection to the gateway)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import Form, Request, Response
 from .. import errors
 from ..errors import PlatformError
 from . import models
-from .deps import basic_client, mock_state
+from .deps import base_url, basic_client, mock_state
 
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 
@@ -34,6 +35,15 @@ async def token(request: Request, form: Annotated[models.TokenRequest, Form()]) 
         owner_id=str(issued.extension_id),
         endpoint_id=f"mock-endpoint-{issued.extension_id}",
     )
+
+
+async def wstoken(request: Request) -> models.WsTokenResponse:
+    """The Python SDK sends `{}`, the JavaScript SDK no body; neither is read."""
+    state = mock_state(request)
+    issued = state.tokens.issue_ws(state.tokens.authenticate(request.headers.get("authorization")))
+    gateway = base_url(request).replace("http", "ws", 1) + "/ws"
+    return models.WsTokenResponse(ws_access_token=issued.value, uri=gateway,
+                                  expires_in=round(issued.expires_at - state.clock.now()))
 
 
 async def revoke(request: Request, form: Annotated[models.RevokeRequest, Form()]) -> Response:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import uuid
 from collections.abc import Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from ..platform.accounts import Extension
 from ..platform.messages import Message
+from ..platform.subscriptions import Subscription
 from ..state import MockState
 from . import models
 
@@ -57,6 +59,57 @@ def message_info(base: str, state: MockState, message: Message) -> models.Messag
                                             uri=f"{base}/restapi/v1.0/conversation/{message.conversation_id}"),
         lastModifiedTime=state.clock.iso(message.modified_at),
     )
+
+
+def instant_sms_event(base: str, state: MockState, message: Message, subscription: Subscription) -> dict[str, Any]:
+    """The notification an instant-SMS subscription gets for a message landing in its store, shaped as the
+    platform's (its docs' example event): ids as strings, the owner's number marked `target`, each MMS
+    attachment with an absolute `uri` to fetch its content from."""
+    owner = next(e for e in state.account.extensions if e.id == message.extension_id)
+    info = message_info(base, state, message)
+    attachments = [{"id": str(message.id), "type": "Text", "contentType": "text/plain"}] + [
+        {"id": str(a.id), "type": "MmsAttachment", "uri": f"{info.uri}/content/{a.id}", "contentType": a.content_type,
+         "size": a.size} for a in message.attachments]
+    return {
+        "uuid": str(uuid.uuid4().int)[:19],
+        "event": subscription.concrete_filter(state.account.id),
+        "timestamp": state.clock.iso(),
+        "subscriptionId": subscription.id,
+        "ownerId": str(owner.id),
+        "body": {
+            "id": str(message.id),
+            "to": [{"phoneNumber": n, **({"name": owner.name, "target": True} if owner.owns(n) else {})}
+                   for n in message.to_numbers],
+            "from": {"phoneNumber": message.from_number},
+            "type": "SMS",
+            "creationTime": info.creationTime,
+            "lastModifiedTime": info.lastModifiedTime,
+            "readStatus": message.read_status,
+            "priority": "Normal",
+            "attachments": attachments,
+            "direction": message.direction,
+            "availability": "Alive",
+            "subject": message.text,
+            "messageStatus": message.status,
+            "conversation": {"id": str(message.conversation_id)},
+            "eventType": "Create",
+            "owner": {"extensionId": str(owner.id), "extensionType": owner.type, "name": owner.name},
+        },
+    }
+
+
+def subscription_info(state: MockState, subscription: Subscription) -> dict[str, Any]:
+    """A subscription as the platform answers for it (SubscriptionInfo)."""
+    return {
+        "uri": f"/restapi/v1.0/subscription/{subscription.id}",
+        "id": subscription.id,
+        "creationTime": state.clock.iso(subscription.created_at),
+        "status": subscription.status,
+        "eventFilters": [subscription.concrete_filter(state.account.id) for _ in subscription.event_filters],
+        "expirationTime": state.clock.iso(subscription.expires_at),
+        "expiresIn": max(0, round(subscription.expires_at - state.clock.now())),
+        "deliveryMode": {"transportType": subscription.transport, "encryption": False},
+    }
 
 
 def message_list(base: str, state: MockState, owner: Extension, messages: list[Message], page: int,

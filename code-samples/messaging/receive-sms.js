@@ -1,0 +1,67 @@
+// --8<-- [start:receive-sms]
+// Print each SMS your numbers receive, the moment it arrives, until you press Ctrl-C.
+//
+// Run it with `node receive_sms.js`. Settings come from .env or the environment: RC_SERVER_URL,
+// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
+const { SDK } = require('@ringcentral/sdk');
+const { Subscriptions } = require('@ringcentral/subscriptions');
+require('dotenv').config({ quiet: true });
+
+const SMS_EVENTS = '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS';
+
+// What to do with each SMS: here, print who sent it and what it says.
+function onSms(message) {
+  console.log(`SMS from ${message.from.phoneNumber}: ${message.subject}`);
+}
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
+  return value;
+}
+
+async function main() {
+  // Ctrl-C is how this program ends.
+  process.once('SIGINT', () => {
+    console.log('Stopped.');
+    process.exit(0);
+  });
+  const timeoutSeconds = Number(setting('RC_TIMEOUT_SECONDS', '30'));
+  const sdk = new SDK({
+    server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
+    clientId: setting('RC_APP_CLIENT_ID'),
+    clientSecret: setting('RC_APP_CLIENT_SECRET'),
+    // Without a timeout the SDK waits forever for an answer. The getter gives each request a signal
+    // of its own that aborts it after RC_TIMEOUT_SECONDS.
+    defaultRequestInit: { get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); } },
+  });
+  const platform = sdk.platform();
+  await platform.login({ jwt: setting('RC_USER_JWT') });
+
+  // The subscription keeps its connection: if it drops, the SDK reconnects and recovers the session.
+  const subscription = new Subscriptions({ sdk }).createSubscription();
+  subscription.on(subscription.events.notification, (event) => onSms(event.body));
+  await subscription.setEventFilters([SMS_EVENTS]).register();
+  console.log('Listening for SMS. Press Ctrl-C to stop.');
+}
+
+// HTTP status, errorCode and message from the platform's answer, in one line.
+async function describe(error) {
+  if (error.type === 'invalid-json') return 'the platform answered with something that is not JSON';
+  if (error.name === 'AbortError') return 'no answer from the RingCentral platform: timed out (RC_TIMEOUT_SECONDS)';
+  if (error.name === 'FetchError') return `no answer from the RingCentral platform: ${error.message}`;
+  if (error.wsgError) return `the platform refused the connection: ${error.wsgError.errorCode}: ${error.wsgError.message}`;
+  if (error.constructor.name === 'ClosedException') return 'the connection closed before the subscription was made';
+  if (!error.response) return error.message; // a setting, or this program's own check
+  // An HTTP refusal comes as a fetch Response; the subscription's, over the WebSocket, already read.
+  const body = error.response.clone ? await error.response.clone().json().catch(() => null) : error.response.data;
+  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
+  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+}
+
+main().catch(async (error) => {
+  console.error(`Error: ${await describe(error)}`);
+  process.exit(1); // the subscription's timers would keep the program running
+});
+// --8<-- [end:receive-sms]
