@@ -50,7 +50,7 @@ class Listener:
     def __init__(self, platform):
         self.client = WebSocketClient(platform)
         self.client.on(WebSocketEvents.receiveMessage, self.on_frame)
-        self.subscribed = False
+        self.subscription_id = None
 
     async def run(self):
         connecting = asyncio.ensure_future(self.client.create_new_connection())
@@ -63,10 +63,10 @@ class Listener:
         if meta["type"] == "ClientRequest":  # the answer to the subscription request
             if meta["status"] >= 300:
                 raise RefusedError(f"HTTP {meta['status']} {body['errorCode']}: {body['message']}")
-            self.subscribed = True
+            self.subscription_id = body["id"]
             print("Listening for SMS. Press Ctrl-C to stop.", flush=True)
-        elif meta["type"] == "ServerNotification":
-            on_sms(body["body"])
+        elif meta["type"] == "ServerNotification" and body["subscriptionId"] == self.subscription_id:
+            on_sms(body["body"])  # (a notification for another subscription is not this program's)
 
     def refusal(self):
         """Why the connection closed before the subscription was made: the first frame may say."""
@@ -97,7 +97,7 @@ async def main():
         except websockets.InvalidHandshake as refused:
             raise RefusedError(f"the platform refused the connection: {refused}") from None
         except websockets.ConnectionClosed:
-            if not listener.subscribed:
+            if listener.subscription_id is None:
                 raise RefusedError(listener.refusal()) from None
             print("The connection dropped; connecting again", flush=True)
 

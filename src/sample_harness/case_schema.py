@@ -84,6 +84,7 @@ class Inbound(BaseModel):
     to: str | None = Field(None, pattern=r"^\+[1-9]\d{6,14}$")
     text: str = ""
     attachments: list[Attachment] | None = None
+    stray: bool = False  # notified under another subscription's id: the sample must not act on it
 
 
 class Step(BaseModel):
@@ -94,6 +95,7 @@ class Step(BaseModel):
     drop: bool = False  # the mock cuts every WebSocket connection, as a network would
     advance: float | None = Field(None, gt=0)  # the mock's clock moves on this many seconds
     expect: list[Pattern] = []  # output lines the event must cause, in order
+    only: bool = False  # they must be the very next lines: nothing else printed since the step before
     timeout: float = Field(10, gt=0)  # seconds to wait for each of them
     requests: list[Request] | None = None  # the requests the sample makes for it, before its last line
 

@@ -30,6 +30,7 @@ SENTENCES = {
     "not-ready": "never said it was ready: no output line matched {expected!r} within {actual:.0f}s",
     "step-output": "{where}: no output line matched {expected!r} within {actual:.0f}s of its event",
     "step": "{where}: {actual}",
+    "step-other-output": "{where}: the next output line was {actual!r}, where a line matching {expected!r} was due",
     "no-stop": "did not end within {expected:.0f}s of {where}; killed with its whole process group; its last output: "
                "{actual}",
     "shown-output": "{where} shows {expected!r}, but the sample printed {actual!r}",

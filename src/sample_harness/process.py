@@ -123,6 +123,18 @@ class SampleProcess:
                     return None
                 self._changed.wait(left)
 
+    def next_line(self, timeout: float) -> str | None:
+        """The next stdout line not yet passed, waiting at most `timeout` seconds; None if none came."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._read_to >= len(self._lines["stdout"]):
+                left = deadline - time.monotonic()
+                if left <= 0 or not any(reader.is_alive() for reader in self._readers):
+                    return None
+                self._changed.wait(left)
+            self._read_to += 1
+            return self._lines["stdout"][self._read_to - 1].rstrip("\n")
+
     def send_signal(self, sig: signal.Signals) -> None:
         if self.running:
             self._proc.send_signal(sig)

@@ -64,12 +64,8 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
         for number, step in enumerate(case.steps, 1):
             before = len(target.recorded() or [])
             target.act(step, values)
-            wait = step.get("timeout", 10)
-            escaped = {k: re.escape(v) for k, v in values.items()}
-            missing = next((p for p in step.get("expect", ()) if sample.expect_line(fill(p, escaped), wait) is None),
-                           None)
-            if missing is not None:
-                problems.append(Problem("step-output", missing, wait, f"step {number}"))
+            if (problem := _expect(sample, step, values, f"step {number}")) is not None:
+                problems.append(problem)
                 break
             recorded = target.recorded()
             if recorded is not None and step.get("requests") is not None:
@@ -78,3 +74,18 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
         run = sample.stop(getattr(signal, case.stop), STOP_GRACE)
     run.stopped_by = case.stop
     return run
+
+
+def _expect(sample: SampleProcess, step: dict[str, Any], values: dict[str, str], where: str) -> Problem | None:
+    """The first of the step's expected lines that did not come (or, for an `only` step, came otherwise)."""
+    wait = step.get("timeout", 10)
+    escaped = {k: re.escape(v) for k, v in values.items()}
+    for pattern in step.get("expect", ()):
+        regex = re.compile(fill(pattern, escaped))
+        if step.get("only"):
+            line = sample.next_line(wait)
+            if line is None or not regex.search(line):
+                return Problem("step-other-output", pattern, line, where)
+        elif sample.expect_line(regex, wait) is None:
+            return Problem("step-output", pattern, wait, where)
+    return None

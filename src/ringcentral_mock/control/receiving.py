@@ -35,6 +35,9 @@ class InboundRequest(BaseModel):
     to: str | None = Field(None, pattern=E164, description="default: the scenario user's first SMS number")
     text: str = ""
     attachments: list[InboundAttachment] = []
+    # Deliver its notifications under another subscription's id, as one still in flight for a
+    # subscription that was replaced: a client must tell them from its own.
+    stray: bool = False
 
 
 async def inbound(request: Request, body: InboundRequest) -> dict[str, Any]:
@@ -45,7 +48,8 @@ async def inbound(request: Request, body: InboundRequest) -> dict[str, Any]:
     except binascii.Error:
         raise PlatformError(400, "CMN-101", "an attachment's content is not base64", "attachments") from None
     try:
-        stored = state.receive(body.to, body.from_, body.text, attachments)
+        with request.app.state.gateway.astray(body.stray):
+            stored = state.receive(body.to, body.from_, body.text, attachments)
     except ValueError as refused:
         raise PlatformError(400, "CMN-101", str(refused), "to") from None
     return views.message_info(base_url(request), state, stored).model_dump(mode="json", exclude_none=True)

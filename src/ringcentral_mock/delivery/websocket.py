@@ -26,6 +26,7 @@ import secrets
 import time
 import uuid
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +80,7 @@ class Gateway:
     def __init__(self, state: MockState) -> None:
         self.state = state
         self.sessions: dict[str, Session] = {}  # by recovery token
+        self._stray = False
         state.bus.subscribe(self.on_event)
         state.on_reset(self.reset)
 
@@ -95,6 +97,15 @@ class Gateway:
         for session in live:
             session.loop.call_soon_threadsafe(asyncio.ensure_future, _close(session.websocket, DROPPED))
         return len(live)
+
+    @contextlib.contextmanager
+    def astray(self, stray: bool = True) -> Iterator[None]:
+        """While the block runs, notifications go out under a subscription id that is not the receiver's."""
+        self._stray = stray
+        try:
+            yield
+        finally:
+            self._stray = False
 
     def subscriptions(self) -> list[dict[str, Any]]:
         """What GET /__mock/subscriptions lists."""
@@ -114,6 +125,8 @@ class Gateway:
             subscription = session.subscription
             if subscription is not None and subscription.covers(event.extension_id):
                 envelope = views.instant_sms_event(session.base_url, self.state, event.message, subscription)
+                if self._stray:
+                    envelope["subscriptionId"] = str(uuid.uuid4())
                 subscription.sent += 1
                 session.push(frames.notification(envelope, session.wsc()))
 
