@@ -40,3 +40,11 @@ def test_an_unlisted_repeat_and_a_stale_entry_are_named():
         "describe (python) in code-samples/m/b.py is listed under `differs` in tests/repeated-code.toml but is "
         "identical to the other copies: remove the entry",
         "tests/repeated-code.toml: [python.gone] is no longer defined by two samples: remove it"]
+
+
+def test_copies_that_differ_for_the_same_reason_must_differ_alike():
+    found = {("python", "describe"): copies(a="def describe(): 1", b="def describe(): 2", c="def describe(): 3")}
+    same = {"python": {"describe": {"why": "x", "differs": {"b": "receiving", "c": "receiving"}}}}
+    assert definitions.check(found, same) == [
+        "describe (python) differs between code-samples/m/b.py:10, code-samples/m/c.py:10, which "
+        "tests/repeated-code.toml says differ for the same reason; make them identical"]

@@ -8,11 +8,19 @@ const { Subscriptions } = require('@ringcentral/subscriptions');
 require('dotenv').config({ quiet: true });
 
 const SMS_EVENTS = '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS';
+const READY = 'Listening for SMS.';
+
+async function main() {
+  const sdk = await logIn();
+  await listen(sdk, printSms);
+}
 
 // What to do with each SMS: here, print who sent it and what it says.
-function onSms(message) {
+function printSms(message) {
   console.log(`SMS from ${message.from.phoneNumber}: ${message.subject}`);
 }
+
+// --- Plumbing: settings, the SDK with a network timeout, errors ----------------------------------
 
 function setting(name, fallback) {
   const value = process.env[name] || fallback;
@@ -20,12 +28,8 @@ function setting(name, fallback) {
   return value;
 }
 
-async function main() {
-  // Ctrl-C is how this program ends.
-  process.once('SIGINT', () => {
-    console.log('Stopped.');
-    process.exit(0);
-  });
+// The SDK, logged in with the JWT from the settings.
+async function logIn() {
   const timeoutSeconds = Number(setting('RC_TIMEOUT_SECONDS', '30'));
   const sdk = new SDK({
     server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
@@ -35,14 +39,19 @@ async function main() {
     // of its own that aborts it after RC_TIMEOUT_SECONDS.
     defaultRequestInit: { get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); } },
   });
-  const platform = sdk.platform();
-  await platform.login({ jwt: setting('RC_USER_JWT') });
+  await sdk.platform().login({ jwt: setting('RC_USER_JWT') });
+  return sdk;
+}
 
-  // The subscription keeps its connection: if it drops, the SDK reconnects and recovers the session.
+// Subscribe to inbound SMS and hand each one to onSms, until the program is stopped. If the
+// connection drops, the SDK reconnects and recovers the session by itself.
+async function listen(sdk, onSms) {
   const subscription = new Subscriptions({ sdk }).createSubscription();
-  subscription.on(subscription.events.notification, (event) => onSms(event.body));
+  subscription.on(subscription.events.notification, (event) => {
+    Promise.resolve(onSms(event.body)).catch(fail);
+  });
   await subscription.setEventFilters([SMS_EVENTS]).register();
-  console.log('Listening for SMS. Press Ctrl-C to stop.');
+  console.log(`${READY} Press Ctrl-C to stop.`);
 }
 
 // HTTP status, errorCode and message from the platform's answer, in one line.
@@ -60,8 +69,16 @@ async function describe(error) {
   return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
 }
 
-main().catch(async (error) => {
+// One Error line, and out: the subscription's timers would keep the program running.
+async function fail(error) {
   console.error(`Error: ${await describe(error)}`);
-  process.exit(1); // the subscription's timers would keep the program running
+  process.exit(1);
+}
+
+// Ctrl-C is how this program ends.
+process.once('SIGINT', () => {
+  console.log('Stopped.');
+  process.exit(0);
 });
+main().catch(fail);
 // --8<-- [end:receive-sms]

@@ -18,18 +18,36 @@ from ringcentral.websocket.events import WebSocketEvents
 from ringcentral.websocket.web_socket_client import WebSocketClient
 
 SMS_EVENTS = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
+READY = "Listening for SMS."
 
 
-def on_sms(message):
+async def main():
+    load_dotenv()
+    platform = log_in()
+    await listen(platform, print_sms)
+
+
+def print_sms(message):
     """What to do with each SMS: here, print who sent it and what it says."""
     print(f"SMS from {message['from']['phoneNumber']}: {message['subject']}", flush=True)
 
+
+# --- Plumbing: settings, a network timeout, the WebSocket connection, errors -----------------
 
 def setting(name, default=None):
     value = os.environ.get(name, default)
     if not value:
         sys.exit(f"Error: {name} is not set; add it to .env or the environment")
     return value
+
+
+def log_in():
+    """The SDK's platform, logged in with the JWT from the settings."""
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
+                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform.login(jwt=setting("RC_USER_JWT"))
+    return platform
 
 
 class TimeoutClient(Client):
@@ -44,12 +62,31 @@ class TimeoutClient(Client):
             return ApiResponse(request, session.send(request, timeout=self.seconds))
 
 
+async def listen(platform, on_sms):
+    """Subscribe to inbound SMS and hand each one to on_sms, until the program is stopped.
+
+    A connection can drop. This SDK does not recover the session, so this starts over: a new
+    connection and a new subscription. It gives up if one closes before it ever subscribed.
+    """
+    while True:
+        listener = Listener(platform, on_sms)
+        try:
+            await listener.run()
+        except websockets.InvalidHandshake as refused:
+            raise RefusedError(f"the platform refused the connection: {refused}") from None
+        except websockets.ConnectionClosed:
+            if listener.subscription_id is None:
+                raise RefusedError(listener.refusal()) from None
+            print("The connection dropped; connecting again", flush=True)
+
+
 class Listener:
     """One WebSocket connection: it subscribes, then hands each SMS to on_sms until it closes."""
 
-    def __init__(self, platform):
+    def __init__(self, platform, on_sms):
         self.client = WebSocketClient(platform)
         self.client.on(WebSocketEvents.receiveMessage, self.on_frame)
+        self.on_sms = on_sms
         self.subscription_id = None
 
     async def run(self):
@@ -58,15 +95,19 @@ class Listener:
         await asyncio.gather(connecting, self.client.create_subscription([SMS_EVENTS]))
 
     def on_frame(self, frame):
-        """Each frame after the first is a JSON array: [meta] or [meta, body]."""
+        """Each frame after the first is a JSON array: [meta] or [meta, body].
+
+        The SDK never reports the subscription as made (it waits for a header the platform does not
+        send), so the answer to the request is read here.
+        """
         meta, body = (json.loads(frame) + [None])[:2]
         if meta["type"] == "ClientRequest":  # the answer to the subscription request
             if meta["status"] >= 300:
                 raise RefusedError(f"HTTP {meta['status']} {body['errorCode']}: {body['message']}")
             self.subscription_id = body["id"]
-            print("Listening for SMS. Press Ctrl-C to stop.", flush=True)
+            print(f"{READY} Press Ctrl-C to stop.", flush=True)
         elif meta["type"] == "ServerNotification" and body["subscriptionId"] == self.subscription_id:
-            on_sms(body["body"])  # (a notification for another subscription is not this program's)
+            self.on_sms(body["body"])  # (a notification for another subscription is not this program's)
 
     def refusal(self):
         """Why the connection closed before the subscription was made: the first frame may say."""
@@ -79,27 +120,6 @@ class Listener:
 
 class RefusedError(Exception):
     """The platform would not subscribe this program, or not connect it."""
-
-
-async def main():
-    load_dotenv()
-    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform.login(jwt=setting("RC_USER_JWT"))
-
-    # A connection can drop. This SDK does not recover the session, so start over: a new
-    # connection and a new subscription. Give up if one closes before it ever subscribed.
-    while True:
-        listener = Listener(platform)
-        try:
-            await listener.run()
-        except websockets.InvalidHandshake as refused:
-            raise RefusedError(f"the platform refused the connection: {refused}") from None
-        except websockets.ConnectionClosed:
-            if listener.subscription_id is None:
-                raise RefusedError(listener.refusal()) from None
-            print("The connection dropped; connecting again", flush=True)
 
 
 def describe(error):

@@ -63,6 +63,31 @@ python receive_sms.py
 node receive_sms.js
 # --8<-- [end:run-javascript-receive-sms]
 
+# --8<-- [start:run-python-auto-reply]
+python auto_reply.py
+# --8<-- [end:run-python-auto-reply]
+
+# --8<-- [start:run-javascript-auto-reply]
+node auto_reply.js
+# --8<-- [end:run-javascript-auto-reply]
+
+# --8<-- [start:run-python-download-mms]
+python download_mms.py
+# --8<-- [end:run-python-download-mms]
+
+# --8<-- [start:run-javascript-download-mms]
+node download_mms.js
+# --8<-- [end:run-javascript-download-mms]
+
+# PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
+# --8<-- [start:mock-inbound-mms]
+curl -X POST http://127.0.0.1:PORT/__mock/inbound \
+  -H 'Content-Type: application/json' \
+  -d "{\"from\": \"+14155550123\", \"text\": \"Our new storefront\",
+       \"attachments\": [{\"contentType\": \"image/png\",
+                        \"content\": \"$(base64 -w0 photo.png)\"}]}"
+# --8<-- [end:mock-inbound-mms]
+
 # PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
 # --8<-- [start:mock-inbound-sms]
 curl -X POST http://127.0.0.1:PORT/__mock/inbound \

@@ -71,6 +71,12 @@ class Attachment(BaseModel):
     file: str  # relative to the repository root; the harness sends its bytes
 
 
+class SavedFile(BaseModel):
+    model_config = STRICT
+    name: str  # in the run's working folder
+    same_as: str  # a file of the repository it must equal, byte for byte
+
+
 class Live(BaseModel):
     model_config = STRICT
     stdout: list[Pattern]
@@ -115,6 +121,7 @@ class Outcome(BaseModel):
     ready: Pattern | None = None
     steps: list[Step] | None = None
     stop: Literal["SIGINT", "SIGTERM"] | None = None
+    files: list[SavedFile] | None = None
 
 
 # A case may change its outcome for one language: `javascript = { exit = 0 }`.
@@ -173,6 +180,6 @@ def _model_at(root: type[BaseModel], entry: list[str]) -> type[BaseModel] | None
             model = Case
         else:
             model = {"requests": Request, "live": Live, "faults": None, "steps": Step, "inbound": Inbound,
-                     "attachments": Attachment}.get(
+                     "attachments": Attachment, "files": SavedFile}.get(
                 part, Outcome if part in languages.NAMES else model)
     return model

@@ -96,6 +96,13 @@ def check(found: dict[tuple[str, str], dict[str, Definition]], table: dict[str, 
             if copies[file].text in texts:
                 problems.append(f"{name} ({language}) in {file} is listed under `differs` in {listed_in} but is "
                                 "identical to the other copies: remove the entry")
+        # Copies that differ for the same reason differ alike: they are a family of their own.
+        for why in sorted(set(differs.values())):
+            family = {f: copies[f] for f, reason in differs.items() if reason == why}
+            if len({d.text for d in family.values()}) > 1:
+                where = ", ".join(f"{f}:{d.line}" for f, d in sorted(family.items()))
+                problems.append(f"{name} ({language}) differs between {where}, which {listed_in} says differ "
+                                "for the same reason; make them identical")
     for language, names in table.items():
         for name in names:
             if (language, name) not in found:

@@ -45,6 +45,7 @@ class Case:
     ready: str | None = None
     steps: tuple[dict[str, Any], ...] = ()
     stop: str = "SIGINT"
+    files: tuple[dict[str, str], ...] = ()  # files the run must save: {name, same_as} (a file of the repository)
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
@@ -110,15 +111,16 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
     stdout = data.get("stdout", main.stdout if main and exit_code == 0 else ())
     stderr = data.get("stderr") if exit_code != 0 else None
     # ... and a run that recovers goes on to be driven as the success case is; a failing one just ends.
-    driven = {key: data.get(key, getattr(main, key) if main else None) for key in ("ready", "steps", "stop")}
-    if exit_code != 0:
-        driven = {"ready": None, "steps": (), "stop": None}
+    # A failing case is driven only where it says how (its own ready line and steps).
+    inherited = main if main and exit_code == 0 else None
+    driven = {key: data.get(key, getattr(inherited, key) if inherited else None)
+              for key in ("ready", "steps", "stop", "files")}
     return Case(name=name, scenario=data.get("scenario", main.scenario if main else "default"),
                 env=data.get("env", {}), exit=exit_code, stdout=tuple(stdout), stderr=stderr,
                 requests=tuple(data["requests"]) if "requests" in data else None,
                 live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None,
                 faults=tuple(data.get("faults", ())), ready=driven["ready"], steps=tuple(driven["steps"] or ()),
-                stop=driven["stop"] or "SIGINT")
+                stop=driven["stop"] or "SIGINT", files=tuple(driven["files"] or ()))
 
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:

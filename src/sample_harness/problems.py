@@ -33,6 +33,8 @@ SENTENCES = {
     "step-other-output": "{where}: the next output line was {actual!r}, where a line matching {expected!r} was due",
     "no-stop": "did not end within {expected:.0f}s of {where}; killed with its whole process group; its last output: "
                "{actual}",
+    "file-missing": "saved no file {expected!r} in its working folder (it holds: {actual})",
+    "file-differs": "{where} is {actual} bytes, not byte for byte the {expected} it was sent",
     "shown-output": "{where} shows {expected!r}, but the sample printed {actual!r}",
 }
 

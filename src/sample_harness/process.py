@@ -68,10 +68,11 @@ def sample_env(settings: dict[str, str]) -> dict[str, str]:
 class SampleProcess:
     """`with SampleProcess(language, path, env) as sample:` runs the file until the block ends."""
 
-    def __init__(self, language: str, path: Path, env: dict[str, str]) -> None:
+    def __init__(self, language: str, path: Path, env: dict[str, str], cwd: Path | None = None) -> None:
         self.language = language
         self.path = path
         self.env = env
+        self.cwd = cwd or path.parent  # where the files it writes land
         self._lines: dict[str, list[str]] = {"stdout": [], "stderr": []}
         self._changed = threading.Condition()
         self._read_to = 0  # stdout lines already matched by expect_line
@@ -83,7 +84,7 @@ class SampleProcess:
     def start(self) -> SampleProcess:
         self._started = time.perf_counter()
         self._proc = subprocess.Popen([*languages.BY_NAME[self.language].command, str(self.path)],
-                                      cwd=self.path.parent, env=self.env, stdin=subprocess.DEVNULL,
+                                      cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL,
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                       start_new_session=True)
         self._readers = [threading.Thread(target=self._read, args=(pipe, name), daemon=True)
@@ -174,9 +175,9 @@ class SampleProcess:
             self._finish(self._proc.wait())
 
 
-def run_sample(language: str, path: Path, env: dict[str, str], timeout: float) -> Run:
+def run_sample(language: str, path: Path, env: dict[str, str], timeout: float, cwd: Path | None = None) -> Run:
     """Run the file to its end; at the deadline kill its whole process group."""
-    with SampleProcess(language, path, env) as sample:
+    with SampleProcess(language, path, env, cwd) as sample:
         return sample.wait(timeout)
 
 

@@ -16,6 +16,8 @@ from .process import Run
 from .redact import leaks, redact
 from .runs import Outcome
 
+# Faults that let the request through (late, or with the clock moved): the request itself did not fail.
+PASSING_FAULTS = (None, "slow", "advance-clock")
 # Request headers on the way out, whatever the language: the SDKs' error texts carry them.
 HEADERS = re.compile(r"\bAuthorization\b|\bBearer\b")
 
@@ -83,8 +85,8 @@ def stopped_at_failure(recorded: list[dict[str, Any]], language: str | None = No
     repeats of requests already made may follow; a new request means the sample carried on as if
     nothing had happened.
     """
-    failed = next((i for i, r in enumerate(recorded) if r["status"] is None or r["status"] >= 400 or r.get("fault")),
-                  None)
+    failed = next((i for i, r in enumerate(recorded) if r["status"] is None or r["status"] >= 400
+                   or r.get("fault") not in PASSING_FAULTS), None)
     if failed is None:
         return []
     repeats = language is None or languages.BY_NAME[language].repeats_after_401

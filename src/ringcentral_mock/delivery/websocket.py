@@ -61,6 +61,7 @@ class Session:
     websocket: WebSocket | None = None
     loop: asyncio.AbstractEventLoop | None = None
     outbox: asyncio.Queue[str] | None = None
+    sending: str | None = None  # the frame being written: buffered again if the connection goes meanwhile
     buffer: deque[str] = field(default_factory=deque)
     expiry: Timer | None = None  # the end of the recovery window, while disconnected
 
@@ -70,10 +71,15 @@ class Session:
 
     def push(self, text: str) -> None:
         """Send a frame from any thread: queued for the connection, or buffered while it is down."""
-        if self.loop is not None and self.outbox is not None:
-            self.loop.call_soon_threadsafe(self.outbox.put_nowait, text)
+        loop = self.loop
+        if loop is not None:
+            loop.call_soon_threadsafe(self._queue, text)
         else:
             self.buffer.append(text)
+
+    def _queue(self, text: str) -> None:
+        """On the connection's loop, which may have lost the connection since the push."""
+        (self.outbox.put_nowait if self.outbox is not None else self.buffer.append)(text)
 
 
 class Gateway:
@@ -159,7 +165,9 @@ class Gateway:
     async def _write(self, session: Session) -> None:
         with contextlib.suppress(WebSocketDisconnect, RuntimeError):  # the connection went while writing
             while True:
-                await session.websocket.send_text(await session.outbox.get())
+                session.sending = await session.outbox.get()
+                await session.websocket.send_text(session.sending)
+                session.sending = None
 
     def _session(self, caller: Extension, websocket: WebSocket) -> tuple[Session, dict[str, str] | None]:
         """The session a connection resumes (with `wsc`, inside the window), or a new one."""
@@ -183,12 +191,15 @@ class Gateway:
     def _detach(self, session: Session, websocket: WebSocket) -> None:
         if session.websocket is not websocket:
             return  # a newer connection took the session over
-        session.websocket = session.loop = session.outbox = None
+        unsent = [session.sending] if session.sending is not None else []  # what never reached the client
+        while session.outbox is not None and not session.outbox.empty():
+            unsent.append(session.outbox.get_nowait())
+        session.websocket = session.loop = session.outbox = session.sending = None
         if session.subscription is None:
             self.sessions.pop(session.token, None)
             return
         window = self.state.scenario["websocket"]["recovery_timeout"]
-        session.buffer = deque(maxlen=self.state.scenario["websocket"]["recovery_buffer"])
+        session.buffer = deque(unsent, maxlen=self.state.scenario["websocket"]["recovery_buffer"])
         session.expiry = self.state.clock.call_at(self.state.clock.now() + window, lambda: self._expire(session))
 
     def _expire(self, session: Session) -> None:
@@ -203,7 +214,7 @@ class Gateway:
         started = time.perf_counter()
         try:
             data = json.loads(text) if text is not None else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
             data = None
         meta = data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else None
         message_id = str(meta.get("messageId") or uuid.uuid4()) if meta else None
@@ -247,7 +258,8 @@ class Gateway:
         subscriptions = self.state.subscriptions
         caller = session.extension
         if (method, path) == ("POST", SUBSCRIPTION):
-            if not isinstance(body, dict) or (body.get("deliveryMode") or {}).get("transportType") != "WebSocket":
+            mode = body.get("deliveryMode") if isinstance(body, dict) else None
+            if not isinstance(mode, dict) or mode.get("transportType") != "WebSocket":
                 raise PlatformError.of(errors.INVALID_PARAMETER, "deliveryMode.transportType")
             created = subscriptions.create(caller, body.get("eventFilters"), "WebSocket")
             if session.subscription is not None:  # one subscription per connection: the new one replaces it
@@ -259,7 +271,7 @@ class Gateway:
             raise PlatformError.of(errors.WS_PATH_UNKNOWN)
         subscription = subscriptions.of(caller, subscription_id)
         if method == "PUT":
-            subscriptions.update(caller, subscription_id, (body or {}).get("eventFilters"))
+            subscriptions.update(caller, subscription_id, body.get("eventFilters") if isinstance(body, dict) else None)
         if method == "DELETE":
             subscriptions.pop(subscription.id)
             if session.subscription is subscription:

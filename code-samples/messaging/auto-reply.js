@@ -1,0 +1,101 @@
+// --8<-- [start:auto-reply]
+// Answer each SMS your numbers receive with an away message, once per sender, until Ctrl-C.
+//
+// The reply goes out from the number the text was sent to. Run it with `node auto_reply.js`.
+// Settings come from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET
+// and RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
+const { SDK } = require('@ringcentral/sdk');
+const { Subscriptions } = require('@ringcentral/subscriptions');
+require('dotenv').config({ quiet: true });
+
+const SMS_EVENTS = '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS';
+const READY = 'Listening for SMS.';
+const AWAY = 'Thanks for your message. We are closed until Monday and will answer you then.';
+
+async function main() {
+  const sdk = await logIn();
+  const answered = new Set(); // one away message per sender: two auto-repliers must not text each other forever
+
+  async function reply(message) {
+    const sender = message.from.phoneNumber;
+    // The number texted is the one marked as the target (the text may have gone to several).
+    const ours = (message.to.find((to) => to.target) || message.to[0]).phoneNumber;
+    if (answered.has(sender)) {
+      console.log(`SMS from ${sender}: already answered`);
+      return;
+    }
+    answered.add(sender);
+    const resp = await sdk.platform().post('/restapi/v1.0/account/~/extension/~/sms', {
+      from: { phoneNumber: ours },
+      to: [{ phoneNumber: sender }],
+      text: AWAY,
+    });
+    const sent = await resp.json();
+    console.log(`Replied to ${sender} from ${ours} (message ${sent.id})`);
+  }
+
+  await listen(sdk, reply);
+}
+
+// --- Plumbing: settings, the SDK with a network timeout, errors ----------------------------------
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
+  return value;
+}
+
+// The SDK, logged in with the JWT from the settings.
+async function logIn() {
+  const timeoutSeconds = Number(setting('RC_TIMEOUT_SECONDS', '30'));
+  const sdk = new SDK({
+    server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
+    clientId: setting('RC_APP_CLIENT_ID'),
+    clientSecret: setting('RC_APP_CLIENT_SECRET'),
+    // Without a timeout the SDK waits forever for an answer. The getter gives each request a signal
+    // of its own that aborts it after RC_TIMEOUT_SECONDS.
+    defaultRequestInit: { get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); } },
+  });
+  await sdk.platform().login({ jwt: setting('RC_USER_JWT') });
+  return sdk;
+}
+
+// Subscribe to inbound SMS and hand each one to onSms, until the program is stopped. If the
+// connection drops, the SDK reconnects and recovers the session by itself.
+async function listen(sdk, onSms) {
+  const subscription = new Subscriptions({ sdk }).createSubscription();
+  subscription.on(subscription.events.notification, (event) => {
+    Promise.resolve(onSms(event.body)).catch(fail);
+  });
+  await subscription.setEventFilters([SMS_EVENTS]).register();
+  console.log(`${READY} Press Ctrl-C to stop.`);
+}
+
+// HTTP status, errorCode and message from the platform's answer, in one line.
+async function describe(error) {
+  if (error.type === 'invalid-json') return 'the platform answered with something that is not JSON';
+  if (error.name === 'AbortError') return 'no answer from the RingCentral platform: timed out (RC_TIMEOUT_SECONDS)';
+  if (error.name === 'FetchError') return `no answer from the RingCentral platform: ${error.message}`;
+  if (error.wsgError) return `the platform refused the connection: ${error.wsgError.errorCode}: ${error.wsgError.message}`;
+  if (error.constructor.name === 'ClosedException') return 'the connection closed before the subscription was made';
+  if (!error.response) return error.message; // a setting, or this program's own check
+  // An HTTP refusal comes as a fetch Response; the subscription's, over the WebSocket, already read.
+  const body = error.response.clone ? await error.response.clone().json().catch(() => null) : error.response.data;
+  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
+  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+}
+
+// One Error line, and out: the subscription's timers would keep the program running.
+async function fail(error) {
+  console.error(`Error: ${await describe(error)}`);
+  process.exit(1);
+}
+
+// Ctrl-C is how this program ends.
+process.once('SIGINT', () => {
+  console.log('Stopped.');
+  process.exit(0);
+});
+main().catch(fail);
+// --8<-- [end:auto-reply]
