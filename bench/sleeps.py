@@ -22,6 +22,8 @@ from sample_harness.mock_client import MockClient
 from sample_harness.process import run_sample, sample_env
 from sample_harness.target import MockTarget
 
+from .harness_cost import ending
+
 PROBE = Path(__file__).parent / "sleep_probe"
 PROBE_ENV = {"python": {"PYTHONPATH": str(PROBE)}, "javascript": {"NODE_OPTIONS": f"--require={PROBE / 'sleep.js'}"}}
 
@@ -37,7 +39,7 @@ def slept_ms(mock_url: str) -> dict[str, dict[str, float]]:
     server_log.setLevel(logging.CRITICAL)  # the drop faults make the server log each connection they cut
     try:
         with tempfile.TemporaryDirectory() as scratch:
-            for sample in catalogue.samples():
+            for sample in ending(catalogue.samples()):
                 for case in expectations.cases_for(sample.name, sample.language):
                     log = Path(scratch) / "sleep.json"
                     log.unlink(missing_ok=True)

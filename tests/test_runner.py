@@ -130,3 +130,82 @@ def test_a_sample_that_ends_before_its_line_is_none_at_once(tmp_path):
     with SampleProcess("javascript", path, sample_env({})) as sample:
         assert sample.expect_line(r"^Listening", timeout=30) is None
         assert sample.wait(10).returncode == 0
+
+
+# -- driven cases, against a stand-in target whose events are lines in a file ----------------------
+
+class InboxTarget:
+    """A target whose only event is a text, appended to a file the program watches."""
+
+    live = False
+    server_url = ""
+
+    def __init__(self, inbox: Path) -> None:
+        self.inbox = inbox
+
+    def skip_reason(self, case):
+        return None
+
+    def settings(self, case):
+        return {"INBOX": str(self.inbox)}
+
+    def stdout(self, case):
+        return case.stdout
+
+    def act(self, step, values):
+        with self.inbox.open("a") as inbox:
+            inbox.write(step["inbound"]["text"] + "\n")
+
+    def finished(self, run):
+        pass
+
+    def recorded(self):
+        return []
+
+    def faults(self):
+        return []
+
+
+def watcher(on_text: str = "print('got: ' + line.strip(), flush=True)", on_sigint: str = "stop") -> str:
+    """A program that says it is ready, then acts on each line of $INBOX, until SIGINT."""
+    handler = {"stop": "signal.signal(signal.SIGINT, lambda *_: (print('Stopped.', flush=True), sys.exit(0)))\n",
+               "ignore": "signal.signal(signal.SIGINT, signal.SIG_IGN)\n", "default": ""}[on_sigint]
+    return ("import os, signal, sys, time\n" + handler + "print('Ready.', flush=True)\nseen = 0\n"
+            "while True:\n    lines = open(os.environ['INBOX']).read().splitlines()\n"
+            "    for line in lines[seen:]:\n        " + on_text + "\n    seen = len(lines)\n    time.sleep(0.02)\n")
+
+
+DRIVEN = Case("", ready="^Ready\\.$", steps=({"inbound": {"text": "hi"}, "expect": ["^got: hi$"], "timeout": 5},))
+
+
+def drive(tmp_path, code: str, case: Case = DRIVEN) -> list[str]:
+    (tmp_path / "inbox").write_text("")
+    path = tmp_path / "sample.py"
+    path.write_text(code, "utf-8")
+    outcome = runs.run_case(InboxTarget(tmp_path / "inbox"), "python", path, case, timeout=10)
+    return verdict.problems(case, outcome)
+
+
+def test_a_driven_sample_that_does_what_its_steps_expect_passes(tmp_path):
+    assert drive(tmp_path, watcher()) == []
+
+
+def test_a_sample_that_ignores_the_event_is_named_with_the_step(tmp_path):
+    assert drive(tmp_path, watcher(on_text="pass")) == [
+        "step 1: no output line matched '^got: hi$' within 5s of its event"]
+
+
+def test_a_sample_that_never_says_it_is_ready_is_named(tmp_path):
+    problems = drive(tmp_path, watcher(), Case("", ready="^Listening$", steps=DRIVEN.steps))
+    assert problems[0] == "never said it was ready: no output line matched '^Listening$' within 15s"
+
+
+def test_a_sample_that_ignores_ctrl_c_is_killed_after_the_grace_period(tmp_path):
+    [problem] = drive(tmp_path, watcher(on_sigint="ignore"))
+    assert problem.startswith("did not end within 5s of SIGINT; killed with its whole process group")
+
+
+def test_a_traceback_on_ctrl_c_fails(tmp_path):
+    problems = drive(tmp_path, watcher(on_sigint="default"))
+    assert "output shows a raw exception or request headers; print one `Error: ...` line instead" in problems
+    assert any(p.startswith("exit code ") for p in problems), problems
