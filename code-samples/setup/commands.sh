@@ -149,6 +149,10 @@ make mock SCENARIO=delivery-failed
 make mock SCENARIO=opted-out
 # --8<-- [end:make-mock-opted-out]
 
+# --8<-- [start:make-mock-two-numbers]
+make mock SCENARIO=two-numbers
+# --8<-- [end:make-mock-two-numbers]
+
 # --8<-- [start:make-mock-message-history]
 make mock SCENARIO=message-history
 # --8<-- [end:make-mock-message-history]
