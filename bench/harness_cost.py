@@ -84,10 +84,12 @@ def measure(mock_url: str, repetitions: int) -> tuple[dict[str, dict[str, float]
 
 
 def ending(found: list[catalogue.Sample]) -> list[catalogue.Sample]:
-    """The samples that end on their own (no `ready` line in their main case), timed as programs. The
-    others run until stopped: their time is their events' (and the Python SDK's own one-second wait
-    before it sends a WebSocket subscription), not the harness's."""
-    return [s for s in found if expectations.cases_for(s.name, s.language)[0].ready is None]
+    """The samples that end on their own and alone (no `ready` line, no companion in their main case),
+    timed as programs. The others run until stopped, or beside a webhook server: their time is their
+    events' and their companion's (and the Python SDK's own one-second wait before it sends a
+    WebSocket subscription), not the harness's."""
+    mains = {s.id: expectations.cases_for(s.name, s.language)[0] for s in found}
+    return [s for s in found if mains[s.id].ready is None and mains[s.id].companion is None]
 
 
 def _step(target: MockTarget, sample: catalogue.Sample, cost: SampleCost) -> None:

@@ -4,13 +4,17 @@
 Both languages run in one test, against the same freshly reset scenario, so the pair compares
 like with like (message ids included) and the test stays whole under xdist. Headers and the
 OAuth form fields each SDK adds are the SDKs' business, not the sample's, and are not compared.
+Each run's own settings (a webhook's port and verification token are new for every run) read as
+their names, and times are masked: the two runs cannot share a moment.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from sample_harness import catalogue, expectations, runs
+from sample_harness import catalogue, expectations, runs, shown_output
 
 BY_NAME = {(s.name, s.language): s for s in catalogue.samples()}
 # A sample without its counterpart fails in test_catalogue.py instead.
@@ -18,20 +22,29 @@ PAIRS = sorted({name for name, _ in BY_NAME if (name, "python") in BY_NAME and (
 CASES = [(name, case) for name in PAIRS for case in expectations.cases_for(name)]
 
 
+def as_named(outcome: runs.Outcome, value: object) -> object:
+    """The value with the run's own settings written as ${NAME} and times masked."""
+    text = json.dumps(value)
+    for name, setting in sorted(outcome.settings.items(), key=lambda item: -len(item[1])):
+        if len(setting) > 3:
+            text = text.replace(setting, f"${{{name}}}")
+    return json.loads(shown_output.TIME.sub("<time>", text))
+
+
 def calls(outcome: runs.Outcome) -> list[tuple]:
     """The API calls as a reader of the sample would describe them. What the SDK alone decides is left
     out: the body of an OAuth call (the Python SDK posts `{}` for a WebSocket token, the JavaScript SDK
     nothing) and a WebSocket connection's query (its single-use token)."""
-    return [(r["method"], r["path"], {} if r["method"] == "WS" else r["query"],
-             r["body"] if "json" in (r["content_type"] or "") and not r["path"].startswith("/restapi/oauth/")
-             else None)
+    return [tuple(as_named(outcome, [r["method"], r["path"], {} if r["method"] == "WS" else r["query"],
+                                     r["body"] if "json" in (r["content_type"] or "")
+                                     and not r["path"].startswith("/restapi/oauth/") else None]))
             for r in outcome.recorded]
 
 
 def key_lines(outcome: runs.Outcome) -> list[str]:
     """Every line on stdout, and the `Error: ...` line on stderr."""
-    return outcome.run.stdout.splitlines() + [line for line in outcome.run.stderr.splitlines()
-                                               if line.startswith("Error:")]
+    return as_named(outcome, outcome.run.stdout.splitlines() + [line for line in outcome.run.stderr.splitlines()
+                                                                if line.startswith("Error:")])
 
 
 @pytest.mark.parametrize(("name", "expected"), CASES, ids=[f"{n}[{c.name or 'main'}]" for n, c in CASES])

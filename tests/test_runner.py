@@ -155,6 +155,7 @@ class InboxTarget:
     def act(self, step, values):
         with self.inbox.open("a") as inbox:
             inbox.write(step["inbound"]["text"] + "\n")
+        return []
 
     def finished(self, run):
         pass
@@ -164,6 +165,9 @@ class InboxTarget:
 
     def faults(self):
         return []
+
+    def deliveries(self):
+        return None
 
 
 def watcher(on_text: str = "print('got: ' + line.strip(), flush=True)", on_sigint: str = "stop") -> str:
@@ -175,7 +179,7 @@ def watcher(on_text: str = "print('got: ' + line.strip(), flush=True)", on_sigin
             "    for line in lines[seen:]:\n        " + on_text + "\n    seen = len(lines)\n    time.sleep(0.02)\n")
 
 
-DRIVEN = Case("", ready="^Ready\\.$", steps=({"inbound": {"text": "hi"}, "expect": ["^got: hi$"], "timeout": 5},))
+DRIVEN = Case("", ready="^Ready\\.$", steps=({"inbound": {"text": "hi"}, "expect": ["^got: hi$"], "timeout": 10},))
 
 
 def drive(tmp_path, code: str, case: Case = DRIVEN) -> list[str]:
@@ -192,7 +196,7 @@ def test_a_driven_sample_that_does_what_its_steps_expect_passes(tmp_path):
 
 def test_a_sample_that_ignores_the_event_is_named_with_the_step(tmp_path):
     assert drive(tmp_path, watcher(on_text="pass")) == [
-        "step 1: no output line matched '^got: hi$' within 5s of its event"]
+        "step 1: no output line matched '^got: hi$' within 10s of its event"]
 
 
 def test_a_sample_that_never_says_it_is_ready_is_named(tmp_path):

@@ -79,6 +79,41 @@ python download_mms.py
 node download_mms.js
 # --8<-- [end:run-javascript-download-mms]
 
+# --8<-- [start:run-python-webhook-server]
+python webhook_server.py
+# --8<-- [end:run-python-webhook-server]
+
+# --8<-- [start:run-javascript-webhook-server]
+node webhook_server.js
+# --8<-- [end:run-javascript-webhook-server]
+
+# --8<-- [start:run-python-subscribe-webhook]
+python subscribe_webhook.py
+# --8<-- [end:run-python-subscribe-webhook]
+
+# --8<-- [start:run-javascript-subscribe-webhook]
+node subscribe_webhook.js
+# --8<-- [end:run-javascript-subscribe-webhook]
+
+# --8<-- [start:run-python-manage-webhooks]
+python manage_webhooks.py
+# --8<-- [end:run-python-manage-webhooks]
+
+# --8<-- [start:run-javascript-manage-webhooks]
+node manage_webhooks.js
+# --8<-- [end:run-javascript-manage-webhooks]
+
+# --8<-- [start:webhook-env]
+WEBHOOK_PORT=5000
+WEBHOOK_ADDRESS=http://127.0.0.1:5000/webhook
+WEBHOOK_VERIFICATION_TOKEN=a-long-random-secret-of-your-own
+# --8<-- [end:webhook-env]
+
+# PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
+# --8<-- [start:mock-deliveries]
+curl http://127.0.0.1:PORT/__mock/deliveries
+# --8<-- [end:mock-deliveries]
+
 # PORT stands for the port in the RC_SERVER_URL line that `make mock` printed.
 # --8<-- [start:mock-inbound-mms]
 curl -X POST http://127.0.0.1:PORT/__mock/inbound \

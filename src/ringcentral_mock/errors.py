@@ -44,6 +44,10 @@ UNSUPPORTED_ATTACHMENT = (415, "MSG-348", "Unsupported attachment media type, at
 INVALID_EVENT_FILTERS = (400, "SUB-508", "Invalid event filters")
 OTHER_EXTENSIONS = (403, "SUB-405", "Not allowed subscribe for messages to other extensions")
 SUBSCRIPTION_NOT_FOUND = (404, "SUB-507", "Subscription [{parameter}] was expired or does not exist")
+# WebHook subscriptions (the platform's error reference; SUB-524 and SUB-525 from its webhook docs).
+SUBSCRIPTION_LIMIT = (403, "SUB-505", "Subscriptions limit exceeded")
+HTTPS_CERTIFICATE_INVALID = (400, "SUB-524", "HTTPS certificate is not valid")
+WEBHOOK_RESPONSE_INVALID = (400, "SUB-525", "WebHook server response is invalid")
 WEBSOCKET_PERMISSION_REQUIRED = (403, "CMN-408", "[WebSocketsSubscription] permission required.")
 RANGE_NOT_SATISFIABLE = (416, "CMN-107", "Requested range not satisfiable")
 # The gateway's own refusals. The WSG-1005 and WSG-1003 recovery codes are observed on the platform;

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 from ringcentral_mock import scenarios
 from ringcentral_mock.control.faults import FaultSpec
 
-from . import languages
+from . import languages, webhooks
 from .paths import ROOT
 
 
@@ -42,6 +42,13 @@ def _scenario(name: str) -> str:
     return name
 
 
+def _companion(name: str) -> str:
+    kind = name.removeprefix("stand-in:")
+    if name.startswith("stand-in:") and kind not in webhooks.STAND_INS:
+        raise ValueError(f"no stand-in {kind!r}; the harness has {', '.join(webhooks.STAND_INS)}")
+    return name
+
+
 def _need(need: str) -> str:
     if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|\*) \S+", need):
         raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method)")
@@ -51,6 +58,7 @@ def _need(need: str) -> str:
 Pattern = Annotated[str, AfterValidator(_pattern)]
 Scenario = Annotated[str, AfterValidator(_scenario)]
 Need = Annotated[str, AfterValidator(_need)]
+Companion = Annotated[str, AfterValidator(_companion)]
 STRICT = ConfigDict(extra="forbid")
 
 
@@ -100,6 +108,8 @@ class Step(BaseModel):
     inbound: Inbound | None = None  # the mock receives a message
     drop: bool = False  # the mock cuts every WebSocket connection, as a network would
     advance: float | None = Field(None, gt=0)  # the mock's clock moves on this many seconds
+    run: str | None = None  # another sample of the same language, run to its end (it must exit 0)
+    forge: Literal["missing", "wrong"] | None = None  # a notification without, or with a wrong, Verification-Token
     expect: list[Pattern] = []  # output lines the event must cause, in order
     only: bool = False  # they must be the very next lines: nothing else printed since the step before
     timeout: float = Field(10, gt=0)  # seconds to wait for each of them
@@ -122,6 +132,9 @@ class Outcome(BaseModel):
     steps: list[Step] | None = None
     stop: Literal["SIGINT", "SIGTERM"] | None = None
     files: list[SavedFile] | None = None
+    companion: Companion | None = None  # a sample of the same language, or "stand-in:<kind>" (webhooks.py)
+    deliveries_fail: bool | None = None
+    before: list[Step] | None = None  # what happens before the sample starts (with its companion up)
 
 
 # A case may change its outcome for one language: `javascript = { exit = 0 }`.
@@ -133,6 +146,7 @@ class Sample(Case):
     """A sample's entry in expectations.toml: its main case, and its failure twins under `cases`."""
 
     cases: dict[str, Case] | None = None
+    matrix: bool | None = None  # false: the fault matrix does not apply (the sample calls no API of its own)
 
 
 class Fault(Case):

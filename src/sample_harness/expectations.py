@@ -46,6 +46,11 @@ class Case:
     steps: tuple[dict[str, Any], ...] = ()
     stop: str = "SIGINT"
     files: tuple[dict[str, str], ...] = ()  # files the run must save: {name, same_as} (a file of the repository)
+    # Run beside it: another sample of the same language (the webhook server its subscription calls),
+    # or "stand-in:<kind>", a server of the harness's that answers the platform wrongly (webhooks.py).
+    companion: str | None = None
+    deliveries_fail: bool = False  # the platform's webhook deliveries may go unanswered in this case
+    before: tuple[dict[str, Any], ...] = ()  # steps (a sample run, an inbound text, a clock move) before it runs
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
@@ -96,7 +101,8 @@ def cases_for(sample: str, language: str | None = None, table: dict[str, dict[st
     twins = {name: merge(matrix.get(name, {}), data) for name, data in entry.pop("cases", {}).items()}
     main = _case("", entry, language)
     cases = [main]
-    for name, fault in matrix.items() if language else ():
+    # A sample that calls no API of its own (the webhook server) meets none of the platform's faults.
+    for name, fault in matrix.items() if language and entry.get("matrix", True) else ():
         data = twins.pop(name, fault)
         if _applies(data.get("needs", ()), entry.get("requests")):
             cases.append(_case(name, data, language, main))
@@ -120,7 +126,10 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
                 requests=tuple(data["requests"]) if "requests" in data else None,
                 live_stdout=tuple(data["live"]["stdout"]) if "stdout" in data.get("live", {}) else None,
                 faults=tuple(data.get("faults", ())), ready=driven["ready"], steps=tuple(driven["steps"] or ()),
-                stop=driven["stop"] or "SIGINT", files=tuple(driven["files"] or ()))
+                stop=driven["stop"] or "SIGINT", files=tuple(driven["files"] or ()),
+                companion=data.get("companion", main.companion if main else None),
+                deliveries_fail=data.get("deliveries_fail", False),
+                before=tuple(data.get("before", main.before if main else ())))
 
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:

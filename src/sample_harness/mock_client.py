@@ -43,6 +43,12 @@ class MockClient:
         """Move the mock's clock on; whatever falls due meanwhile happens."""
         self.http.post("/__mock/clock", json={"advance": seconds}).raise_for_status()
 
+    def deliveries(self) -> list[dict[str, Any]]:
+        """Every webhook request the mock made (validations and notifications), with what each was answered."""
+        response = self.http.get("/__mock/deliveries")
+        response.raise_for_status()
+        return response.json()
+
     def disconnect(self) -> None:
         """Cut every WebSocket connection the mock holds, as a network would."""
         self.http.post("/__mock/disconnect").raise_for_status()

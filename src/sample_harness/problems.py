@@ -35,6 +35,10 @@ SENTENCES = {
                "{actual}",
     "file-missing": "saved no file {expected!r} in its working folder (it holds: {actual})",
     "file-differs": "{where} is {actual} bytes, not byte for byte the {expected} it was sent",
+    "forged-accepted": "{where} was answered {actual}, not {expected}: the server must refuse what the platform "
+                       "did not send",
+    "companion": "{where}: {actual}",
+    "delivery": "{where} was answered {actual}: the platform counts that as a failed delivery",
     "shown-output": "{where} shows {expected!r}, but the sample printed {actual!r}",
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import re
 
-SECRET_SETTINGS = ("RC_APP_CLIENT_SECRET", "RC_USER_JWT")
+SECRET_SETTINGS = ("RC_APP_CLIENT_SECRET", "RC_USER_JWT", "WEBHOOK_VERIFICATION_TOKEN")
 # Access and refresh tokens as the mock issues them, any JWT-shaped string, and authorization headers.
 TOKEN_PATTERNS = [re.compile(r"mock-(?:access|refresh)-[\w-]+"),
                   re.compile(r"eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*"),

@@ -8,13 +8,16 @@ it a grace period to end.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import catalogue, expectations, webhooks
 from .expectations import Case, fill, match_requests
 from .paths import ROOT
 from .problems import Problem
@@ -34,6 +37,7 @@ class Outcome:
     stdout: tuple[str, ...]  # the output patterns this target expects
     faults: list[dict[str, Any]] | None = None  # the faults injected, with how often each fired; None live
     driven: list[Problem] = field(default_factory=list)  # what went wrong while driving it, step by step
+    deliveries: list[dict[str, Any]] | None = None  # the webhook requests the mock made; None live
 
     @property
     def evidence(self) -> str:
@@ -48,15 +52,55 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
     """Run the case in a working folder of its own (what the sample saves lands there, and is checked)."""
     settings = target.settings(case)
     driven: list[Problem] = []
-    with tempfile.TemporaryDirectory(prefix="sample-run-") as folder:
+    with tempfile.TemporaryDirectory(prefix="sample-run-") as folder, companion(language, path, case, settings,
+                                                                                    driven) as ready:
         workdir = Path(folder)
-        if case.ready:
+        for number, step in enumerate(case.before if ready else (), 1):
+            driven += target.act(step, dict(settings))
+            if step.get("run"):
+                driven += _run_other(step["run"], language, path, settings, workdir, f"before it, step {number}")
+        if not ready:
+            run = Run(None, "", "", 0.0, language=language)  # never started: the companion's problem says why
+        elif case.ready:
             run = drive(target, language, path, case, settings, driven, workdir, timeout)
         else:
             run = run_sample(language, path, sample_env(settings), timeout, workdir)
         driven += saved_files(case, workdir)
     target.finished(run)
-    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults(), driven)
+    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults(), driven,
+                   target.deliveries())
+
+
+@contextlib.contextmanager
+def companion(language: str, path: Path, case: Case, settings: dict[str, str],
+              problems: list[Problem]) -> Iterator[bool]:
+    """The case's companion, up and ready while the block runs (True), then stopped as Ctrl-C would;
+    without one, just True. A companion that does not get ready is a problem, and the block gets False."""
+    if case.companion is None:
+        yield True
+        return
+    if case.companion.startswith("stand-in:"):
+        with webhooks.stand_in(case.companion.removeprefix("stand-in:"), int(settings["WEBHOOK_PORT"])):
+            yield True
+        return
+    other = sample_path(case.companion, language, path)
+    ready = fill(expectations.cases_for(case.companion, language)[0].ready,
+                 {k: re.escape(v) for k, v in settings.items()})
+    where = f"its companion {other.name}"
+    with SampleProcess(language, other, sample_env(settings)) as server:
+        if server.expect_line(ready, READY_SECONDS) is None:
+            ended = server.stop(signal.SIGINT, STOP_GRACE)
+            problems.append(Problem("companion", None, f"never said it was ready: {_last_words(ended)}", where))
+            yield False
+            return
+        yield True
+        ended = server.stop(signal.SIGINT, STOP_GRACE)
+        if ended.returncode != 0:
+            problems.append(Problem("companion", None, f"ended with {ended.returncode}: {_last_words(ended)}", where))
+
+
+def _last_words(run: Run) -> str:
+    return redact(((run.stderr or run.stdout).strip().splitlines() or ["(nothing)"])[-1])
 
 
 def saved_files(case: Case, workdir: Path) -> list[Problem]:
@@ -81,14 +125,17 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
     values = dict(settings)
     failing = case.exit != 0
     with SampleProcess(language, path, sample_env(settings), workdir) as sample:
-        if sample.expect_line(case.ready, READY_SECONDS) is None:
+        ready = fill(case.ready, {k: re.escape(v) for k, v in values.items()})
+        if sample.expect_line(ready, READY_SECONDS) is None:
             if failing and not sample.running:
                 return sample.wait(timeout)
             problems.append(Problem("not-ready", case.ready, READY_SECONDS))
             return sample.stop(getattr(signal, case.stop), STOP_GRACE)
         for number, step in enumerate(case.steps, 1):
             before = len(target.recorded() or [])
-            target.act(step, values)
+            problems += target.act(step, values)
+            if step.get("run"):
+                problems += _run_other(step["run"], language, path, settings, workdir, f"step {number}")
             if (problem := _expect(sample, step, values, f"step {number}")) is not None:
                 if not (failing and not sample.running):
                     problems.append(problem)
@@ -102,6 +149,23 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
         run = sample.stop(getattr(signal, case.stop), STOP_GRACE)
     run.stopped_by = case.stop
     return run
+
+
+def sample_path(name: str, language: str, beside: Path) -> Path:
+    """The file of another sample the pages show (a copy of a sample, run from elsewhere, finds the
+    original), or the file of that name beside this one."""
+    shown = next((s.path for s in catalogue.samples() if (s.name, s.language) == (name, language)), None)
+    return shown or beside.with_name(name + beside.suffix)
+
+
+def _run_other(name: str, language: str, path: Path, settings: dict[str, str], workdir: Path,
+               where: str) -> list[Problem]:
+    """Run another sample of the language to its end, as a reader would in a second terminal."""
+    other = sample_path(name, language, path)
+    run = run_sample(language, other, sample_env(settings), READY_SECONDS, workdir)
+    if run.returncode == 0:
+        return []
+    return [Problem("step", None, f"{other.name} ended with {run.returncode}: {_last_words(run)}", where)]
 
 
 def _expect(sample: SampleProcess, step: dict[str, Any], values: dict[str, str], where: str) -> Problem | None:

@@ -14,10 +14,12 @@ from typing import Any, Protocol
 
 from ringcentral_mock.scenarios import DEFAULT
 
+from . import webhooks
 from .expectations import Case, fill
 from .mock_client import MockClient
 from .pacing import Pacer
 from .paths import ROOT
+from .problems import Problem
 from .process import Run
 from .refusing import refusing_server_url
 
@@ -52,8 +54,9 @@ class Target(Protocol):
     def stdout(self, case: Case) -> tuple[str, ...]:
         """The output patterns the case must print here."""
 
-    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
-        """Make a driven step's event happen: a message received, connections cut, the clock moved."""
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> list[Problem]:
+        """Make a driven step's event happen (a message received, connections cut, the clock moved, a
+        forged notification); what went wrong with what the harness itself checks there."""
 
     def finished(self, run: Run) -> None:
         """Told of each finished run (a live target learns of rate limits from it)."""
@@ -63,6 +66,9 @@ class Target(Protocol):
 
     def faults(self) -> list[dict[str, Any]] | None:
         """The faults in force with their counts; None where none can be injected."""
+
+    def deliveries(self) -> list[dict[str, Any]] | None:
+        """The webhook requests the platform made; None where nothing records them."""
 
 
 class MockTarget:
@@ -78,7 +84,7 @@ class MockTarget:
         return None
 
     def settings(self, case: Case) -> dict[str, str]:
-        settings = self.mock.reset(case.scenario) | case_env(case)
+        settings = self.mock.reset(case.scenario) | webhooks.settings() | case_env(case)
         if case.faults:
             self.mock.add_faults(list(case.faults))
         return settings
@@ -86,13 +92,19 @@ class MockTarget:
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout
 
-    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
-        if "inbound" in step:
-            self.mock.inbound(inbound_body(step["inbound"], values))
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> list[Problem]:
+        if step.get("advance"):  # first: the clock moves, then what happens meets the new time
+            self.mock.advance(step["advance"])
         if step.get("drop"):
             self.mock.disconnect()
-        if step.get("advance"):
-            self.mock.advance(step["advance"])
+        if "inbound" in step:
+            self.mock.inbound(inbound_body(step["inbound"], values))
+        if forged := step.get("forge"):
+            token = None if forged == "missing" else "not-the-verification-token"
+            status = webhooks.forge(values["WEBHOOK_ADDRESS"], token)
+            if status != 403:
+                return [Problem("forged-accepted", 403, status, f"a notification with {forged} Verification-Token")]
+        return []
 
     def finished(self, run: Run) -> None:
         pass
@@ -102,6 +114,9 @@ class MockTarget:
 
     def faults(self) -> list[dict] | None:
         return self.mock.faults()
+
+    def deliveries(self) -> list[dict] | None:
+        return self.mock.deliveries()
 
 
 @dataclass
@@ -136,6 +151,8 @@ class LiveTarget:
             return "tests/expectations.toml lists no requests for it, so a live run cannot count what it sends"
         if case.steps:
             return "it waits for events the mock makes happen (an inbound text); the platform takes no such orders"
+        if case.companion:
+            return "it needs a webhook server on loopback, which the platform cannot reach"
         return None
 
     def plan(self, cases: list[Case]) -> Plan:
@@ -158,7 +175,7 @@ class LiveTarget:
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout if case.live_stdout is None else case.live_stdout
 
-    def act(self, step: dict[str, Any], values: dict[str, str]) -> None:
+    def act(self, step: dict[str, Any], values: dict[str, str]) -> list[Problem]:
         raise AssertionError("a live run skips driven cases (skip_reason)")
 
     def finished(self, run: Run) -> None:
@@ -169,4 +186,7 @@ class LiveTarget:
         return None
 
     def faults(self) -> list[dict] | None:
+        return None
+
+    def deliveries(self) -> list[dict] | None:
         return None

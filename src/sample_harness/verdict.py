@@ -33,6 +33,8 @@ def judge(case: Case, outcome: Outcome) -> list[Problem]:
     if run.startup_error:
         return [Problem("could-not-start", None, run.startup_error)]
     found = list(outcome.driven)
+    if any(p.kind == "companion" for p in found) and not run.seconds:
+        return found  # the sample never started: its companion did not get ready
     if run.timed_out:
         last = redact(((run.stdout + run.stderr).strip().splitlines()[-1:] or ["(nothing)"])[0], outcome.settings)
         if run.stopped_by:
@@ -57,6 +59,11 @@ def judge(case: Case, outcome: Outcome) -> list[Problem]:
     injected = (outcome.faults or [])[len(outcome.faults or []) - len(case.faults):]  # after the scenario's own
     found += [Problem("fault-never-fired", 1, 0, f"{f['kind']} fault on {f['method']} {f['path']}")
               for f in injected if f["hits"] == 0]
+    if not case.deliveries_fail:
+        found += [Problem("delivery", "2xx", d.get("status") or d.get("error"),
+                          f"webhook notification {d.get('attempt')} to {d.get('address')}")
+                  for d in outcome.deliveries or () if d.get("kind") == "notification"
+                  and not 200 <= (d.get("status") or 0) < 300]
     if recorded is None:
         pass  # live: nothing recorded what the sample sent (LiveTarget.UNCHECKED)
     elif case.requests is not None:

@@ -59,6 +59,12 @@ async def subscriptions(request: Request) -> list[dict[str, Any]]:
     return request.app.state.gateway.subscriptions()
 
 
+async def deliveries(request: Request) -> list[dict[str, Any]]:
+    """Every request the mock made to a WebHook receiver since the last reset, oldest first: validations and
+    notification attempts, with what each answered (see delivery/webhook.py)."""
+    return request.app.state.webhooks.entries()
+
+
 async def disconnect(request: Request) -> dict[str, int]:
     """Cut every WebSocket connection, as a network would: their sessions wait to be recovered."""
     return {"disconnected": request.app.state.gateway.disconnect()}

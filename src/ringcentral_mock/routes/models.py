@@ -6,9 +6,11 @@ against these models and publishes them at /__mock/openapi.json.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..platform.subscriptions import WEBHOOK_MAX_LIFETIME
 
 # E.164, with the leading "+" optional as the platform accepts it.
 PHONE_NUMBER_PATTERN = r"^\+?[1-9]\d{6,14}$"
@@ -265,3 +267,22 @@ class OAuthErrorResponse(Model):
     error_description: str
     errors: list[ErrorEntry]
 
+
+# -- subscriptions (WebHook, over HTTP) ---------------------------------------------------------
+
+
+class DeliveryModeRequest(BaseModel):
+    transportType: str | None = None
+    address: str | None = None
+    verificationToken: str | None = None
+
+
+class CreateSubscriptionRequest(BaseModel):
+    eventFilters: Any = None  # any shape: platform/subscriptions.py answers SUB-508 for a bad one
+    deliveryMode: DeliveryModeRequest | None = None
+    expiresIn: int | None = Field(None, ge=1, le=WEBHOOK_MAX_LIFETIME)
+
+
+class UpdateSubscriptionRequest(BaseModel):
+    eventFilters: Any = None
+    expiresIn: int | None = Field(None, ge=1, le=WEBHOOK_MAX_LIFETIME)

@@ -98,18 +98,32 @@ def instant_sms_event(base: str, state: MockState, message: Message, subscriptio
     }
 
 
-def subscription_info(state: MockState, subscription: Subscription) -> dict[str, Any]:
-    """A subscription as the platform answers for it (SubscriptionInfo)."""
-    return {
-        "uri": f"/restapi/v1.0/subscription/{subscription.id}",
+def subscription_info(state: MockState, subscription: Subscription, base: str = "") -> dict[str, Any]:
+    """A subscription as the platform answers for it (SubscriptionInfo). Over HTTP its `uri` is absolute, on the
+    mock that answered (`base`); the WebSocket gateway's replies keep it relative. A WebHook's
+    `verificationToken` is not echoed: the platform's NotificationDeliveryMode has no such field."""
+    mode: dict[str, Any] = {"transportType": subscription.transport, "encryption": False}
+    if subscription.address is not None:
+        mode["address"] = subscription.address
+    info = {
+        "uri": f"{base}/restapi/v1.0/subscription/{subscription.id}",
         "id": subscription.id,
         "creationTime": state.clock.iso(subscription.created_at),
         "status": subscription.status,
         "eventFilters": [subscription.concrete_filter(state.account.id) for _ in subscription.event_filters],
         "expirationTime": state.clock.iso(subscription.expires_at),
         "expiresIn": max(0, round(subscription.expires_at - state.clock.now())),
-        "deliveryMode": {"transportType": subscription.transport, "encryption": False},
+        "deliveryMode": mode,
     }
+    if subscription.blacklisted is not None:
+        info["blacklistedData"] = dict(subscription.blacklisted)
+    return info
+
+
+def subscription_list(base: str, state: MockState, subscriptions: list[Subscription]) -> dict[str, Any]:
+    """GET /restapi/v1.0/subscription: SubscriptionListResource."""
+    return {"uri": f"{base}/restapi/v1.0/subscription",
+            "records": [subscription_info(state, s, base) for s in subscriptions]}
 
 
 def message_list(base: str, state: MockState, owner: Extension, messages: list[Message], page: int,
