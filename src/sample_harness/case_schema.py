@@ -110,6 +110,7 @@ class Step(BaseModel):
     advance: float | None = Field(None, gt=0)  # the mock's clock moves on this many seconds
     run: str | None = None  # another sample of the same language, run to its end (it must exit 0)
     forge: Literal["missing", "wrong"] | None = None  # a notification without, or with a wrong, Verification-Token
+    deliveries: int | None = Field(None, ge=1)  # wait until the mock has made this many notification attempts
     expect: list[Pattern] = []  # output lines the event must cause, in order
     only: bool = False  # they must be the very next lines: nothing else printed since the step before
     timeout: float = Field(10, gt=0)  # seconds to wait for each of them

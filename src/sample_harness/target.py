@@ -7,6 +7,7 @@ expect, and what requests were recorded; only the mock can say the last, so live
 from __future__ import annotations
 
 import base64
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,8 @@ class MockTarget:
             self.mock.disconnect()
         if "inbound" in step:
             self.mock.inbound(inbound_body(step["inbound"], values))
+        if step.get("deliveries") and not self._delivered(step["deliveries"]):
+            return [Problem("step", None, f"the mock made fewer than {step['deliveries']} notification attempts")]
         if forged := step.get("forge"):
             token = None if forged == "missing" else "not-the-verification-token"
             status = webhooks.forge(values["WEBHOOK_ADDRESS"], token)
@@ -108,6 +111,15 @@ class MockTarget:
 
     def finished(self, run: Run) -> None:
         pass
+
+    def _delivered(self, attempts: int, timeout: float = 10.0) -> bool:
+        """Wait until the mock has made this many webhook notification attempts (they run on its own loop)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if sum(d["kind"] == "notification" for d in self.mock.deliveries()) >= attempts:
+                return True
+            time.sleep(0.02)  # the mock's delivery is under way on its own thread: nothing to move
+        return False
 
     def recorded(self) -> list[dict] | None:
         return self.mock.requests()
