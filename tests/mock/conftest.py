@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,6 +14,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from ringcentral_mock import MockState, create_app
+from ringcentral_mock.server import MockServer
 
 
 @pytest.fixture
@@ -32,3 +34,11 @@ def login(client: TestClient):
         token = client.post(TOKEN, headers=basic(), data={"grant_type": JWT_GRANT, "assertion": jwt})
         return {"Authorization": f"bearer {token.json()['access_token']}"}
     return _login
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[MockServer]:
+    """A served mock (uvicorn, lifespan on) for the tests that need real connections, one per module."""
+    with MockServer() as running:
+        yield running
+

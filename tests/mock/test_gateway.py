@@ -9,14 +9,14 @@ import base64
 import contextlib
 import json
 import threading
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
+from served import WAIT, eventually
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
@@ -32,7 +32,6 @@ OWN_SMS = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
 ALICE_SMS = f"/restapi/v1.0/account/{ACCOUNT_ID}/extension/{ALICE_ID}/message-store/instant?type=SMS"
 SUBSCRIPTION = "/restapi/v1.0/subscription"
 WSTOKEN = "/restapi/oauth/wstoken"
-WAIT = 5  # seconds a frame (or a close) may take to come before the test fails
 
 
 class Socket:
@@ -142,19 +141,8 @@ class Mock:
         return [r for r in self.http.get("/__mock/requests").json() if r.get("via") == "websocket"]
 
 
-def eventually(check: Callable[[], Any]) -> Any:
-    """Poll until `check()` is truthy (what the gateway does after a close, it does on its own time)."""
-    deadline = time.monotonic() + WAIT
-    while not (result := check()):
-        assert time.monotonic() < deadline, "the mock never got there"
-        time.sleep(0.01)
-    return result
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    with MockServer() as running:
-        yield running
 
 
 @pytest.fixture

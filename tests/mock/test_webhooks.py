@@ -12,14 +12,14 @@ import asyncio
 import json
 import socket
 import threading
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 import uvicorn
+from served import WAIT, eventually
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -37,7 +37,6 @@ OUTSIDER = "+14155550123"
 OWN_SMS = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
 ALICE_SMS = f"/restapi/v1.0/account/{ACCOUNT_ID}/extension/{ALICE_ID}/message-store/instant?type=SMS"
 SUBSCRIPTION = "/restapi/v1.0/subscription"
-WAIT = 5  # seconds a delivery may take to show before the test fails
 
 
 # -- the receiver --------------------------------------------------------------------------------
@@ -161,12 +160,6 @@ class Mock:
         assert self.http.post("/__mock/clock", json={"advance": seconds}).status_code == 200
 
 
-def eventually(check: Callable[[], Any]) -> Any:
-    deadline = time.monotonic() + WAIT
-    while not (result := check()):
-        assert time.monotonic() < deadline, "the mock never got there"
-        time.sleep(0.01)
-    return result
 
 
 def closed_port() -> int:
@@ -176,10 +169,6 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[MockServer]:
-    with MockServer() as running:
-        yield running
 
 
 @pytest.fixture(scope="module")
