@@ -153,13 +153,18 @@ def fill(value: Any, values: dict[str, str]) -> Any:
     return value
 
 
+def pattern(text: str, values: dict[str, str]) -> re.Pattern[str]:
+    """An output pattern with ${NAME} filled in by the values, each matched literally."""
+    return re.compile(fill(text, {k: re.escape(v) for k, v in values.items()}))
+
+
 def match_lines(patterns: tuple[str, ...], output: str, values: dict[str, str]) -> list[Problem]:
     """Problems with the output; each pattern must match a line, in order. Captures go into values."""
     problems = []
     lines = output.splitlines()
     at = 0
-    for pattern in patterns:
-        regex = re.compile(fill(pattern, {k: re.escape(v) for k, v in values.items()}))
+    for wanted in patterns:
+        regex = pattern(wanted, values)
         hit = next((i for i in range(at, len(lines)) if regex.search(lines[i])), None)
         if hit is None:
             problems.append(Problem("output-line", regex.pattern, at))

@@ -91,5 +91,10 @@ def of(path: str | Path) -> Language | None:
     return next((language for language in LANGUAGES if language.recognises(path)), None)
 
 
+def judged_by(name: str | None) -> tuple[Language, ...]:
+    """The languages whose rules judge a run in `name`: its own, or every one when it is not known."""
+    return LANGUAGES if name is None else (BY_NAME[name],)
+
+
 def versions() -> dict[str, dict[str, str]]:
     return {language.name: language.versions() for language in LANGUAGES}

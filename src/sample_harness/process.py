@@ -48,13 +48,9 @@ class Run:
         """
         if self.returncode in (0, None) or self.stdout.strip():
             return None
-        found = [match for language in _judged_by(self.language)
+        found = [match for language in languages.judged_by(self.language)
                  for match in language.cannot_start.findall(self.stderr)]
         return found[-1] if found else None
-
-
-def _judged_by(language: str | None) -> tuple[languages.Language, ...]:
-    return languages.LANGUAGES if language is None else (languages.BY_NAME[language],)
 
 
 def sample_env(settings: dict[str, str]) -> dict[str, str]:

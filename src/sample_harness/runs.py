@@ -9,7 +9,6 @@ it a grace period to end.
 from __future__ import annotations
 
 import contextlib
-import re
 import signal
 import tempfile
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogue, expectations, webhooks
-from .expectations import Case, fill, match_requests
+from .expectations import Case, match_requests, pattern
 from .paths import ROOT
 from .problems import Problem
 from .process import Run, SampleProcess, run_sample, sample_env
@@ -84,8 +83,7 @@ def companion(language: str, path: Path, case: Case, settings: dict[str, str],
             yield True
         return
     other = sample_path(case.companion, language, path)
-    ready = fill(expectations.cases_for(case.companion, language)[0].ready,
-                 {k: re.escape(v) for k, v in settings.items()})
+    ready = pattern(expectations.cases_for(case.companion, language)[0].ready, settings)
     where = f"its companion {other.name}"
     with SampleProcess(language, other, sample_env(settings)) as server:
         if server.expect_line(ready, READY_SECONDS) is None:
@@ -125,8 +123,7 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
     values = dict(settings)
     failing = case.exit != 0
     with SampleProcess(language, path, sample_env(settings), workdir) as sample:
-        ready = fill(case.ready, {k: re.escape(v) for k, v in values.items()})
-        if sample.expect_line(ready, READY_SECONDS) is None:
+        if sample.expect_line(pattern(case.ready, values), READY_SECONDS) is None:
             if failing and not sample.running:
                 return sample.wait(timeout)
             problems.append(Problem("not-ready", case.ready, READY_SECONDS))
@@ -152,10 +149,12 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
 
 
 def sample_path(name: str, language: str, beside: Path) -> Path:
-    """The file of another sample the pages show (a copy of a sample, run from elsewhere, finds the
-    original), or the file of that name beside this one."""
-    shown = next((s.path for s in catalogue.samples() if (s.name, s.language) == (name, language)), None)
-    return shown or beside.with_name(name + beside.suffix)
+    """The file of another sample: beside this one, or (for a copy of a sample run from elsewhere) the one
+    the pages show, found only then, since that means reading every page."""
+    here = beside.with_name(name + beside.suffix)
+    if here.is_file():
+        return here
+    return next((s.path for s in catalogue.samples() if (s.name, s.language) == (name, language)), here)
 
 
 def _run_other(name: str, language: str, path: Path, settings: dict[str, str], workdir: Path,
@@ -171,13 +170,12 @@ def _run_other(name: str, language: str, path: Path, settings: dict[str, str], w
 def _expect(sample: SampleProcess, step: dict[str, Any], values: dict[str, str], where: str) -> Problem | None:
     """The first of the step's expected lines that did not come (or, for an `only` step, came otherwise)."""
     wait = step.get("timeout", 10)
-    escaped = {k: re.escape(v) for k, v in values.items()}
-    for pattern in step.get("expect", ()):
-        regex = re.compile(fill(pattern, escaped))
+    for wanted in step.get("expect", ()):
+        regex = pattern(wanted, values)
         if step.get("only"):
             line = sample.next_line(wait)
             if line is None or not regex.search(line):
-                return Problem("step-other-output", pattern, line, where)
+                return Problem("step-other-output", wanted, line, where)
         elif sample.expect_line(regex, wait) is None:
-            return Problem("step-output", pattern, wait, where)
+            return Problem("step-output", wanted, wait, where)
     return None

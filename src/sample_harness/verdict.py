@@ -79,8 +79,7 @@ def judge(case: Case, outcome: Outcome) -> list[Problem]:
 def raw_exception(run: Run) -> str | None:
     """The first sign of a raw exception (the run's language's traceback) or of request headers."""
     output = run.stdout + run.stderr
-    judged_by = languages.LANGUAGES if run.language is None else (languages.BY_NAME[run.language],)
-    match = next((m for pattern in (*(lang.traceback for lang in judged_by), HEADERS)
+    match = next((m for pattern in (*(lang.traceback for lang in languages.judged_by(run.language)), HEADERS)
                   if (m := pattern.search(output))), None)
     return match[0] if match else None
 

@@ -56,7 +56,23 @@ async def inbound(request: Request, body: InboundRequest) -> dict[str, Any]:
 
 
 async def subscriptions(request: Request) -> list[dict[str, Any]]:
-    return request.app.state.gateway.subscriptions()
+    """Every subscription, WebSocket and WebHook: whether its connection is up, when it expires, how many
+    notifications it was sent; a WebHook one with its `address` and, once blacklisted, `blacklistedData`."""
+    state = mock_state(request)
+    state.subscriptions.purge_expired()
+    now, connected = state.clock.now(), request.app.state.gateway.connected()
+    listed = []
+    for sub in list(state.subscriptions.values()):
+        entry = {"id": sub.id, "transport": sub.transport, "eventFilters": sub.event_filters,
+                 "status": sub.status, "connected": sub.id in connected,
+                 "expirationTime": state.clock.iso(sub.expires_at),
+                 "expiresIn": max(0, round(sub.expires_at - now)), "notificationsSent": sub.sent}
+        if sub.transport == "WebHook":
+            entry.update({"address": sub.address, "extensionId": sub.extension_id})
+            if sub.blacklisted is not None:
+                entry["blacklistedData"] = dict(sub.blacklisted)
+        listed.append(entry)
+    return listed
 
 
 async def deliveries(request: Request) -> list[dict[str, Any]]:

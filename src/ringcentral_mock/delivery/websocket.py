@@ -113,24 +113,9 @@ class Gateway:
         finally:
             self._stray = False
 
-    def subscriptions(self) -> list[dict[str, Any]]:
-        """What GET /__mock/subscriptions lists: WebSocket subscriptions and WebHook ones (those with their
-        `address` and, once blacklisted, `blacklistedData`)."""
-        self.state.subscriptions.purge_expired()
-        now = self.state.clock.now()
-        connected = {s.subscription.id: s.websocket is not None for s in self.sessions.values() if s.subscription}
-        listed = []
-        for sub in list(self.state.subscriptions.values()):
-            entry = {"id": sub.id, "transport": sub.transport, "eventFilters": sub.event_filters,
-                     "status": sub.status, "connected": connected.get(sub.id, False),
-                     "expirationTime": self.state.clock.iso(sub.expires_at),
-                     "expiresIn": max(0, round(sub.expires_at - now)), "notificationsSent": sub.sent}
-            if sub.transport == "WebHook":
-                entry.update({"address": sub.address, "extensionId": sub.extension_id})
-                if sub.blacklisted is not None:
-                    entry["blacklistedData"] = dict(sub.blacklisted)
-            listed.append(entry)
-        return listed
+    def connected(self) -> set[str]:
+        """The ids of the subscriptions whose connection is up now."""
+        return {s.subscription.id for s in self.sessions.values() if s.subscription and s.websocket is not None}
 
     # -- the platform's events -------------------------------------------------------------------
 

@@ -148,13 +148,19 @@ class Messages(CappedDict):
                 self.bus.publish(InboundMessageArrived(inbound, inbound.created_at))
         return outbound
 
-    def receive(self, owner: Extension, to_number: str, from_number: str, text: str,
+    def receive(self, to_number: str, from_number: str, text: str,
                 attachments: list[Attachment] | None = None) -> Message:
-        """A text (an MMS, with attachments) from outside the account, to the owner's number: stored
-        Received and Unread in the owner's store, and published as `InboundMessageArrived`."""
-        number = owner.owns(to_number)
-        if number is None or not owner.receives_sms or "SmsSender" not in number.features:
-            raise ValueError(f"{to_number} cannot receive SMS")  # the caller checked; test control says why
+        """A text (an MMS, with attachments) from outside the account to one of its numbers: stored Received
+        and Unread in the store of the extension that owns it, and published as `InboundMessageArrived`.
+        ValueError, saying why, for a number no extension owns or one that cannot receive SMS."""
+        owner = next((e for e in self.account.extensions if e.owns(to_number)), None)
+        if owner is None:
+            raise ValueError(f"no extension of the scenario owns {to_number}")
+        if not owner.receives_sms:
+            raise ValueError(f"{to_number} belongs to {owner.name}, whose extension is {owner.status}: "
+                             "it receives no SMS")
+        if "SmsSender" not in owner.owns(to_number).features:
+            raise ValueError(f"{to_number} cannot receive SMS: it has no SmsSender feature")
         message = self._store(owner.id, "Inbound", from_number, [to_number], text, "Received",
                               attachments=attachments or [])
         self.bus.publish(InboundMessageArrived(message, message.created_at))
