@@ -172,11 +172,14 @@ class InboxTarget:
 
 def watcher(on_text: str = "print('got: ' + line.strip(), flush=True)", on_sigint: str = "stop") -> str:
     """A program that says it is ready, then acts on each line of $INBOX, until SIGINT."""
-    handler = {"stop": "signal.signal(signal.SIGINT, lambda *_: (print('Stopped.', flush=True), sys.exit(0)))\n",
+    # The "stop" handler only raises a flag: a print inside a signal handler can land in the middle of
+    # the loop's own print, and Python refuses that reentrant write with a traceback.
+    handler = {"stop": "signal.signal(signal.SIGINT, lambda *_: stop.append(1))\n",
                "ignore": "signal.signal(signal.SIGINT, signal.SIG_IGN)\n", "default": ""}[on_sigint]
-    return ("import os, signal, sys, time\n" + handler + "print('Ready.', flush=True)\nseen = 0\n"
-            "while True:\n    lines = open(os.environ['INBOX']).read().splitlines()\n"
-            "    for line in lines[seen:]:\n        " + on_text + "\n    seen = len(lines)\n    time.sleep(0.02)\n")
+    return ("import os, signal, time\nstop = []\n" + handler + "print('Ready.', flush=True)\nseen = 0\n"
+            "while not stop:\n    lines = open(os.environ['INBOX']).read().splitlines()\n"
+            "    for line in lines[seen:]:\n        " + on_text + "\n    seen = len(lines)\n    time.sleep(0.02)\n"
+            "print('Stopped.', flush=True)\n")
 
 
 DRIVEN = Case("", ready="^Ready\\.$", steps=({"inbound": {"text": "hi"}, "expect": ["^got: hi$"], "timeout": 10},))
