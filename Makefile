@@ -21,10 +21,11 @@ SPLIT = $(if $(SHARD),--splits $(lastword $(subst /, ,$(SHARD))) --group $(first
 VERIFY_PLUGINS := -p no:schemathesis -p no:hypothesispytest
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build mock verify verify-live test durations lint bench clean
+.PHONY: install browser shell-tools serve build mock verify verify-live test durations lint bench clean
 
-## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium (idempotent)
-install: $(VENV)/.installed node_modules/.installed browser
+## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium; curl
+## and jq for the curl samples (idempotent)
+install: $(VENV)/.installed node_modules/.installed browser shell-tools
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -41,6 +42,10 @@ node_modules/.installed: package.json package-lock.json
 browser:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; } \
 		|| { [ "$$CI" != true ] && echo "make: could not install chromium; the browser tests will skip" >&2; }
+
+## shell-tools: curl and jq, which the curl samples run on, from apt where one is missing
+shell-tools:
+	@command -v curl >/dev/null && command -v jq >/dev/null || { apt-get update && apt-get install -y curl jq; }
 
 ## serve: preview the site on http://127.0.0.1:8000, rebuilding when docs/ or code-samples/ change
 serve: install
@@ -74,9 +79,11 @@ test: install
 durations: install
 	$(PY) -m pytest -n $(JOBS) --store-durations --clean-durations $(PYTEST_ARGS)
 
-## lint: ruff on the Python, node --check on the JavaScript
+## lint: ruff on the Python, node --check on the JavaScript, ShellCheck on the curl samples
 lint: install
 	$(PY) -m ruff check src tests hooks code-samples bench
+	@# SC1128: on disk a section marker sits above the shebang, which the page shows first
+	$(VENV)/bin/shellcheck --exclude=SC1128 $$(git ls-files 'code-samples/*.sh')
 	for f in $$(git ls-files 'code-samples/*.js' 'bench/*.js'); do node --check "$$f" || exit 1; done
 
 ## bench: time the harness against the floor of starting each SDK; check the speed targets (reports/bench.json)

@@ -1,7 +1,8 @@
-"""Language parity: in each case, a sample's Python and JavaScript versions make the same API calls
-(method, path, query; JSON bodies compared whole) and print the same lines.
+"""Language parity: in each case, a sample's versions in every language it has (Python, JavaScript,
+and curl for the core tasks) make the same API calls (method, path, query; JSON bodies compared
+whole) and print the same lines.
 
-Both languages run in one test, against the same freshly reset scenario, so the pair compares
+All its languages run in one test, against the same freshly reset scenario, so the pair compares
 like with like (message ids included) and the test stays whole under xdist. Headers and the
 OAuth form fields each SDK adds are the SDKs' business, not the sample's, and are not compared.
 Each run's own settings (a webhook's port and verification token are new for every run) read as
@@ -14,12 +15,15 @@ import json
 
 import pytest
 
-from sample_harness import catalogue, expectations, runs, shown_output
+from sample_harness import catalogue, expectations, languages, runs, shown_output
 
 BY_NAME = {(s.name, s.language): s for s in catalogue.samples()}
-# A sample without its counterpart fails in test_catalogue.py instead.
-PAIRS = sorted({name for name, _ in BY_NAME if (name, "python") in BY_NAME and (name, "javascript") in BY_NAME})
-CASES = [(name, case) for name in PAIRS for case in expectations.cases_for(name)]
+# Each sample with the languages it is written in; one with a single language (its counterpart is
+# missing, which fails in test_catalogue.py) has nothing to compare.
+WRITTEN_IN = {name: [lang.name for lang in languages.LANGUAGES if (name, lang.name) in BY_NAME]
+              for name, _ in BY_NAME}
+CASES = [(name, case) for name in sorted(WRITTEN_IN) if len(WRITTEN_IN[name]) > 1
+         for case in expectations.cases_for(name)]
 
 
 def as_named(outcome: runs.Outcome, value: object) -> object:
@@ -48,22 +52,25 @@ def key_lines(outcome: runs.Outcome) -> list[str]:
 
 
 @pytest.mark.parametrize(("name", "expected"), CASES, ids=[f"{n}[{c.name or 'main'}]" for n, c in CASES])
-def test_python_and_javascript_do_the_same(name, expected, mock_target, request):
+def test_every_language_does_the_same(name, expected, mock_target, request):
     timeout = request.config.getoption("sample_timeout")
-    py, js = (BY_NAME[name, language] for language in ("python", "javascript"))
-    outcomes = {s.language: runs.run_case(mock_target, s.language, s.path, expected, timeout) for s in (py, js)}
-    where = f"{name}{' case ' + expected.name if expected.name else ''} (shown on {', '.join(py.pages)})"
+    samples = [BY_NAME[name, language] for language in WRITTEN_IN[name]]
+    outcomes = {s.language: runs.run_case(mock_target, s.language, s.path, expected, timeout) for s in samples}
+    first, *others = samples
+    where = f"{name}{' case ' + expected.name if expected.name else ''} (shown on {', '.join(first.pages)})"
     evidence = "\n".join(f"=== {language}\n{o.evidence}" for language, o in outcomes.items())
     problems = []
-    py_calls, js_calls = (calls(outcomes[language]) for language in ("python", "javascript"))
-    for i in range(max(len(py_calls), len(js_calls))):
-        p, j = (c[i] if i < len(c) else None for c in (py_calls, js_calls))
-        if p != j:
-            problems.append(f"request {i + 1}: python {describe(p)}; javascript {describe(j)}")
-    py_lines, js_lines = (key_lines(outcomes[language]) for language in ("python", "javascript"))
-    if py_lines != js_lines:
-        problems.append(f"they print different lines: python {py_lines}; javascript {js_lines}")
-    assert not problems, (f"{where}: {py.file} and {js.file} differ:\n  " + "\n  ".join(problems)
+    for other in others:
+        a, b = first.language, other.language
+        a_calls, b_calls = calls(outcomes[a]), calls(outcomes[b])
+        for i in range(max(len(a_calls), len(b_calls))):
+            p, j = (c[i] if i < len(c) else None for c in (a_calls, b_calls))
+            if p != j:
+                problems.append(f"{other.file}, request {i + 1}: {a} {describe(p)}; {b} {describe(j)}")
+        a_lines, b_lines = key_lines(outcomes[a]), key_lines(outcomes[b])
+        if a_lines != b_lines:
+            problems.append(f"{other.file} prints other lines: {a} {a_lines}; {b} {b_lines}")
+    assert not problems, (f"{where}: {first.file} and its counterparts differ:\n  " + "\n  ".join(problems)
                           + f"\n{evidence}")
 
 

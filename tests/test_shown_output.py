@@ -21,7 +21,7 @@ def test_what_the_sample_prints_matches_every_block():
 
 def test_a_different_id_is_named_with_the_page_line_and_the_block_line():
     problems = [str(p) for p in shown_output.problems(SEND_SMS, PRINTED.replace("50000001", "50000002"))]
-    assert len(problems) == len(shown_output.shown_by(SEND_SMS)) == 4
+    assert len(problems) == len(shown_output.shown_by(SEND_SMS)) == 6  # 2 pages, 3 tabs each
     assert ("messaging/quick-start.md:55 (code-samples/messaging/send-sms.output.txt) line 2 shows "
             "'SMS sent. Message id: 50000001', but the sample printed 'SMS sent. Message id: 50000002'") in problems
 

@@ -69,11 +69,11 @@ def test_one_failing_case_says_failed():
 
 def test_the_note_goes_under_the_fence_at_its_indent():
     page = ('=== "Python"\n\n    ```python title="sms.py"\n    --8<-- "code-samples/x/send.py:send"\n    ```\n\n'
-            'Shell:\n\n```shell\n--8<-- "code-samples/setup/commands.sh:run"\n```\n')
+            'Shell:\n\n```shell\n--8<-- "code-samples/setup/commands.txt:run"\n```\n')
     assert hook.add_notes(page, lambda path: f"note for {path}") == (
         '=== "Python"\n\n    ```python title="sms.py"\n    --8<-- "code-samples/x/send.py:send"\n    ```\n\n'
         '    <small class="verified-with">note for code-samples/x/send.py</small>\n\n'
-        'Shell:\n\n```shell\n--8<-- "code-samples/setup/commands.sh:run"\n```\n')
+        'Shell:\n\n```shell\n--8<-- "code-samples/setup/commands.txt:run"\n```\n')
 
 
 def test_the_report_merges_a_partial_run_and_drops_cases_that_no_longer_exist(tmp_path):

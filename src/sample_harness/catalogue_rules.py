@@ -1,4 +1,5 @@
-"""The catalogue's rules: every file in code-samples/ shown (or a listed helper), both languages.
+"""The catalogue's rules: every file in code-samples/ shown (or a listed helper), in every language
+(a language that is not `everywhere`, such as curl, only where a page has its tab).
 
 Each function returns the problems it finds, one line each, naming the page, the file and what to
 do; tests/test_catalogue.py runs them on the repository and on broken copies.
@@ -56,14 +57,16 @@ def samples_outside_their_tab(docs: Path = DOCS) -> list[str]:
 
 
 def uneven_tab_sets(docs: Path = DOCS) -> list[str]:
-    """Language tab sets (showing samples, or labelled with a language) have a tab for every language,
-    in the table's order, with the same samples."""
-    labels = [language.tab for language in languages.LANGUAGES]
+    """Language tab sets (showing samples, or labelled with a language) have a tab for every language
+    that is everywhere, plus any others they choose, in the table's order, with the same samples."""
     problems = []
     for tab_set in catalogue.tab_sets(docs):
         shown = {tab.label: {str(Path(i.path).with_suffix("")) for i in tab.includes if catalogue.is_sample(i.path)}
                  for tab in tab_set.tabs}
-        if not any(shown.values()) and not set(tab_set.labels) & set(labels):
+        chosen = [language for language in languages.LANGUAGES
+                  if language.everywhere or language.tab in tab_set.labels]
+        labels = [language.tab for language in chosen]
+        if not any(shown.values()) and not set(tab_set.labels) & {lang.tab for lang in languages.LANGUAGES}:
             continue  # not a language tab set (e.g. Request / Response)
         where = f"{tab_set.page}:{tab_set.line}"
         if tab_set.labels != labels:
@@ -72,10 +75,10 @@ def uneven_tab_sets(docs: Path = DOCS) -> list[str]:
             continue
         stems = set().union(*shown.values())
         for stem in sorted(stems):
-            has = [language for language in languages.LANGUAGES if stem in shown[language.tab]]
+            has = [language for language in chosen if stem in shown[language.tab]]
             problems += [f"{where}: {stem}{has[0].suffix} is shown without its counterpart; include "
                          f"{stem}{missing.suffix} in the {missing.tab} tab"
-                         for missing in languages.LANGUAGES if missing not in has]
+                         for missing in chosen if missing not in has]
     return problems
 
 
@@ -84,4 +87,4 @@ def samples_without_counterpart(docs: Path = DOCS, root: Path = ROOT) -> list[st
     return [f"{sample.file} (shown on {', '.join(sample.pages)}) has no {other.name} counterpart on any "
             f"page; write {Path(sample.file).with_suffix(other.suffix)} and include it"
             for (name, language), sample in found.items() for other in languages.LANGUAGES
-            if other.name != language and (name, other.name) not in found]
+            if other.everywhere and other.name != language and (name, other.name) not in found]

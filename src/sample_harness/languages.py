@@ -37,6 +37,8 @@ class Language:
     # The SDK repeats a request once after a 401 (it refreshes the token and tries again): a failing
     # run may then show a request twice without having carried on.
     repeats_after_401: bool = False
+    # Every sample has a version in it; False: only the tasks its pages choose (curl: the core tasks).
+    everywhere: bool = True
 
     def recognises(self, path: str | Path) -> bool:
         return Path(path).suffix == self.suffix
@@ -49,6 +51,22 @@ def _python_versions() -> dict[str, str]:
 
 def _javascript_versions() -> dict[str, str]:
     return {"Node.js": _node(), "@ringcentral/sdk": _package("@ringcentral/sdk"), "dotenv": _package("dotenv")}
+
+
+def _shell_versions() -> dict[str, str]:
+    return {"bash": _first_word_after("bash", "-c", "echo $BASH_VERSION"),
+            "curl": _first_word_after("curl", "--version", prefix="curl "),
+            "jq": _first_word_after("jq", "--version", prefix="jq-")}
+
+
+def _first_word_after(*command: str, prefix: str = "") -> str:
+    """The version a command prints: the first word of its output, after the prefix, or "unknown"."""
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    words = proc.stdout.removeprefix(prefix).split()
+    return words[0] if proc.returncode == 0 and words else "unknown"
 
 
 def _node() -> str:
@@ -81,7 +99,18 @@ JAVASCRIPT = Language(
     definition=re.compile(r"^(?:async\s+)?(?:function|class)\s+(?P<name>\w+)|^(?P<entry>main\(\)\.catch)"),
     repeats_after_401=True,
 )
-LANGUAGES: tuple[Language, ...] = (PYTHON, JAVASCRIPT)
+CURL = Language(
+    name="curl", suffix=".sh", tab="curl", command=("bash",),
+    cannot_start=re.compile(r"^.+: line \d+: (?:syntax error.*|\S+: command not found)$", re.MULTILINE),
+    # bash's own complaints (an unset variable under `set -u`, say) and a `set -x` trace, which would
+    # print the token with every request.
+    traceback=re.compile(r"^.+: line \d+: |^\++ \S", re.MULTILINE),
+    versions=_shell_versions,
+    comment="#",
+    definition=re.compile(r"^(?P<name>[A-Za-z_]\w*)\(\)\s*\{|^(?P<entry>main \"\$@\")"),
+    everywhere=False,
+)
+LANGUAGES: tuple[Language, ...] = (PYTHON, JAVASCRIPT, CURL)
 BY_NAME = {language.name: language for language in LANGUAGES}
 NAMES = tuple(BY_NAME)
 
