@@ -1,4 +1,5 @@
-"""MkDocs hook: under each included sample, say what it was last verified with.
+"""MkDocs hook: under each included sample, say what it was last verified with; under each tab set of
+samples, what the sample sends (the "What this sends" panel, sample_harness/exchange_panel.py).
 
 The facts come from the report `make verify` writes (reports/verify.json, or $REPORTS_DIR): for
 each sample file, language and case, the result, the digests of everything the verdict depends on
@@ -16,12 +17,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sample_harness import catalogue, expectations, languages
+from sample_harness import catalogue, exchange_panel, expectations, languages
 from sample_harness.fingerprints import Sources, changed, dependencies, fingerprint
 
 FENCE = re.compile(r"^\s*(```|~~~)\s*$")
 
 _notes: dict[str, str] = {}  # path -> note, for the build under way
+_current: dict[str, dict[str, dict[str, str]]] = {}  # path -> case name -> digests, for the build under way
 _context: dict[str, Any] = {}
 
 
@@ -30,28 +32,67 @@ def on_config(config: Any) -> Any:
     _context.update(root=root, report=load_report(Path(os.environ.get("REPORTS_DIR") or root / "reports")
                                                   / "verify.json"), sources=Sources(), versions={})
     _notes.clear()
+    _current.clear()
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    return add_notes(markdown, note_now)
+    return add_notes(add_panels(markdown, exchange_now), note_now)
 
 
 def load_report(path: Path) -> list[dict[str, Any]]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else []
 
 
-def note_now(path: str) -> str:
-    """The note for a sample as the repository stands now."""
-    if path not in _notes:
+def current(path: str) -> dict[str, dict[str, str]]:
+    """What each case of the sample at path depends on now (case name -> digests)."""
+    if path not in _current:
         language = languages.of(path)
         if language.name not in _context["versions"]:
             _context["versions"][language.name] = language.versions()
-        current = {case.name: dependencies(_context["root"] / path, case, _context["versions"][language.name],
-                                           _context["sources"])
-                   for case in expectations.cases_for(Path(path).stem, language.name)}
-        _notes[path] = note(_context["report"], path, current)
+        _current[path] = {case.name: dependencies(_context["root"] / path, case, _context["versions"][language.name],
+                                                  _context["sources"])
+                          for case in expectations.cases_for(Path(path).stem, language.name)}
+    return _current[path]
+
+
+def note_now(path: str) -> str:
+    """The note for a sample as the repository stands now."""
+    if path not in _notes:
+        _notes[path] = note(_context["report"], path, current(path))
     return _notes[path]
+
+
+def exchange_now(path: str) -> list[dict[str, Any]] | None:
+    """What the sample at path sent in its main case, if the report holds a passing run of it as it is now."""
+    return exchange(_context["report"], path, current(path))
+
+
+def add_panels(markdown: str, exchange_for: Any) -> str:
+    """After each tab set of samples, at its indent, the panel of what each of its samples sends."""
+    lines = markdown.split("\n")
+    for tab_set in reversed(catalogue.page_tab_sets("", lines)):
+        by_stem: dict[str, dict[str, str]] = {}
+        for tab in tab_set.tabs:
+            for include in (i for i in tab.includes if catalogue.is_sample(i.path)):
+                by_stem.setdefault(str(Path(include.path).with_suffix("")), {})[languages.of(include.path).name] = (
+                    include.path)
+        header = lines[tab_set.line - 1]
+        indent = header[:len(header) - len(header.lstrip())]
+        panels = [line for files in by_stem.values() for line in exchange_panel.panel(
+            {language: exchange_for(path) for language, path in files.items()}, indent)]
+        if panels:
+            lines[tab_set.end - 1:tab_set.end - 1] = ["", *panels]
+    return "\n".join(lines)
+
+
+def exchange(report: list[dict[str, Any]], path: str, now: dict[str, dict[str, str]]) -> list[dict[str, Any]] | None:
+    """The main case's exchange from a passing run of the sample as it is now (its digests `now[""]`)."""
+    language = languages.of(path).name
+    row = next((r for r in report if (r.get("file"), r.get("language"), r.get("case")) == (path, language, "")), None)
+    if row is None or "" not in now or row.get("fingerprint") != fingerprint(now[""]) or row.get("result") != "passed":
+        return None
+    return row.get("exchange")
 
 
 def add_notes(markdown: str, note_for: Any) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sample_harness import catalogue, expectations, languages, runs, site, verdict
+from sample_harness.paths import ROOT
 
 SHOWN = [inc for inc in catalogue.includes() if catalogue.is_sample(inc.path)]
 CASES = [(inc, case) for inc in SHOWN for case in expectations.cases_for(Path(inc.path).stem)]
@@ -43,8 +44,11 @@ def test_the_code_as_shown_runs(include, expected, page_blocks, mock_target, tmp
     copy.write_text(block.text, "utf-8")
     outcome = runs.run_case(mock_target, language.name, copy, expected, request.config.getoption("sample_timeout"))
     problems = verdict.problems(expected, outcome)
-    assert not problems, (f"{where}: the code copied from the page, saved as {block.title}, fails:\n  "
-                          + "\n  ".join(problems) + f"\n{outcome.evidence}")
+    if problems:
+        first, _ = catalogue.section_lines(ROOT.joinpath(include.path).read_text("utf-8"), include.section)
+        pytest.fail(f"{where}: the code copied from the page (docs/{include.page}:{include.line}, from "
+                    f"{include.path}:{first}), saved as {block.title}, fails:\n  " + "\n  ".join(problems)
+                    + f"\n{outcome.evidence}", pytrace=False)
 
 
 def test_pages_are_found_where_mkdocs_writes_them():

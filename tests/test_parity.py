@@ -11,11 +11,9 @@ their names, and times are masked: the two runs cannot share a moment.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from sample_harness import catalogue, expectations, languages, runs, shown_output
+from sample_harness import catalogue, exchange, expectations, languages, runs
 
 BY_NAME = {(s.name, s.language): s for s in catalogue.samples()}
 # Each sample with the languages it is written in; one with a single language (its counterpart is
@@ -27,12 +25,7 @@ CASES = [(name, case) for name in sorted(WRITTEN_IN) if len(WRITTEN_IN[name]) > 
 
 
 def as_named(outcome: runs.Outcome, value: object) -> object:
-    """The value with the run's own settings written as ${NAME} and times masked."""
-    text = json.dumps(value)
-    for name, setting in sorted(outcome.settings.items(), key=lambda item: -len(item[1])):
-        if len(setting) > 3:
-            text = text.replace(setting, f"${{{name}}}")
-    return json.loads(shown_output.TIME.sub("<time>", text))
+    return exchange.as_named(outcome.settings, value)
 
 
 def calls(outcome: runs.Outcome) -> list[tuple]:

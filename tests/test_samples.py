@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sample_harness import catalogue, expectations, runs, shown_output, verdict
+from sample_harness import catalogue, exchange, expectations, runs, shown_output, verdict
 from sample_harness.paths import ROOT
 
 CASES = [(sample, case) for sample in catalogue.samples()
@@ -36,4 +36,10 @@ def test_sample(sample, case, target, request):
     problems = verdict.problems(case, outcome)
     if not case.name and not target.live:  # the page's "it prints" block shows the main case on the mock
         problems += [str(p) for p in shown_output.problems(sample, outcome.run.stdout)]
-    assert not problems, f"{where}:\n  " + "\n  ".join(problems) + f"\n{outcome.evidence}"
+        # what the page's "What this sends" panel shows, kept in the verify report
+        request.node.user_properties.append(("exchange", exchange.of(outcome.recorded, outcome.settings)))
+    if problems:
+        # The verdict, not this function's source: where the code is, on disk and on the pages, then why.
+        named = f"{sample.id}{' case ' + case.name if case.name else ''}"
+        pytest.fail(f"{named} fails: {sample.location()}:\n  " + "\n  ".join(problems) + f"\n{outcome.evidence}",
+                    pytrace=False)

@@ -40,6 +40,7 @@ class TabSet:
     page: str
     line: int
     tabs: tuple[Tab, ...]
+    end: int = 0  # the line after its last tab's content (1-based): where what follows it begins
 
     @property
     def labels(self) -> list[str]:
@@ -63,6 +64,15 @@ class Sample:
         """The code the pages show: the named section (markers dropped), or the whole file."""
         return section_text(self.path.read_text("utf-8"), self.section)
 
+    def location(self, docs: Path = DOCS) -> str:
+        """Where a reader finds it: the shown lines in its file, and the line of each page's include,
+        as `path:line`, which an editor or terminal opens at that line."""
+        first, last = section_lines(self.path.read_text("utf-8"), self.section)
+        section = f"the section {self.section!r}" if self.section else "the whole file"
+        shown = [f"{docs.name}/{inc.page}:{inc.line}" for inc in includes(docs)
+                 if (inc.path, inc.section) == (self.file, self.section)]
+        return f"{self.file}:{first} ({section}, lines {first}-{last}), shown at {', '.join(shown)}"
+
 
 class SectionMissingError(LookupError):
     pass
@@ -73,12 +83,21 @@ def section_text(text: str, section: str | None) -> str:
     without any marker lines. SectionMissingError when the file has no such section."""
     lines = text.splitlines()
     if section is not None:
-        start = next((i for i, line in enumerate(lines) if _marker(line) == ("start", section)), None)
-        end = next((i for i, line in enumerate(lines) if _marker(line) == ("end", section)), None)
-        if start is None or end is None or end < start:
-            raise SectionMissingError(f"no section {section!r} (start and end markers) in the file")
-        lines = lines[start + 1:end]
+        first, last = section_lines(text, section)
+        lines = lines[first - 1:last]
     return "\n".join(line for line in lines if _marker(line) is None) + "\n"
+
+
+def section_lines(text: str, section: str | None) -> tuple[int, int]:
+    """The first and last line (1-based) of what the include shows: inside the section's markers."""
+    lines = text.splitlines()
+    if section is None:
+        return 1, len(lines)
+    start = next((i for i, line in enumerate(lines) if _marker(line) == ("start", section)), None)
+    end = next((i for i, line in enumerate(lines) if _marker(line) == ("end", section)), None)
+    if start is None or end is None or end < start:
+        raise SectionMissingError(f"no section {section!r} (start and end markers) in the file")
+    return start + 2, end
 
 
 MARKER = re.compile(r"-{1,2}8<-{1,2}\s+\[(?P<kind>start|end):(?P<name>[\w-]+)\]")
@@ -106,11 +125,11 @@ def tab_sets(docs: Path = DOCS) -> list[TabSet]:
     """The `=== "Label"` tab sets of every page, with the includes inside each tab."""
     found = []
     for page in sorted(docs.rglob("*.md")):
-        found += _page_tab_sets(str(page.relative_to(docs)), page.read_text("utf-8").splitlines())
+        found += page_tab_sets(str(page.relative_to(docs)), page.read_text("utf-8").splitlines())
     return found
 
 
-def _page_tab_sets(page: str, lines: list[str]) -> list[TabSet]:
+def page_tab_sets(page: str, lines: list[str]) -> list[TabSet]:
     sets: list[TabSet] = []
     tabs: list[Tab] = []
     set_indent = set_end = None
@@ -129,12 +148,19 @@ def _page_tab_sets(page: str, lines: list[str]) -> list[TabSet]:
             tabs.append(tab)
         else:
             if tabs:
-                sets.append(TabSet(page, tabs[0].line, tuple(tabs)))
+                sets.append(TabSet(page, tabs[0].line, tuple(tabs), _content_end(lines, set_end)))
             tabs, set_indent = [tab], indent
         set_end = end
     if tabs:
-        sets.append(TabSet(page, tabs[0].line, tuple(tabs)))
+        sets.append(TabSet(page, tabs[0].line, tuple(tabs), _content_end(lines, set_end)))
     return sets
+
+
+def _content_end(lines: list[str], end: int) -> int:
+    """The 1-based line after the last non-blank line before index `end`."""
+    while end > 0 and not lines[end - 1].strip():
+        end -= 1
+    return end + 1
 
 
 def _block_end(lines: list[str], start: int, indent: int) -> int:

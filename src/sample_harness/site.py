@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
 
-from . import catalogue
+from . import catalogue, exchange_panel
 from .catalogue import Include
 from .paths import ROOT
 
@@ -46,6 +46,8 @@ def code_blocks(html: str) -> list[CodeBlock]:
     soup = BeautifulSoup(html, "html.parser")
     blocks = []
     for div in soup.select("div.highlight"):
+        if div.find_parent("details", class_=exchange_panel.CSS_CLASS):
+            continue  # what a sample sent, generated from the verify report: no include shows it
         title = div.select_one("span.filename")
         code = div.select_one("pre code")
         after = div.find_next_sibling()

@@ -23,7 +23,8 @@ class VerifySummary:
         if "sample" not in props or (report.when != "call" and not report.skipped and report.passed):
             return
         if report.when == "call" or report.failed or report.skipped:
-            self.rows.append({**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)})
+            self.rows.append({**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)}
+                             | ({"exchange": props["exchange"]} if "exchange" in props else {}))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if not self.rows:
