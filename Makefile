@@ -19,9 +19,12 @@ SPLIT = $(if $(SHARD),--splits $(lastword $(subst /, ,$(SHARD))) --group $(first
 # hypothesis) saves about a second in every pytest process, workers included. bench/pytest_run.py
 # passes the same flags.
 VERIFY_PLUGINS := -p no:schemathesis -p no:hypothesispytest
+# Which lines of each sample its cases run (src/sample_harness/line_coverage.py); a shown line that
+# no case runs fails the run unless tests/expectations.toml says why. Not in make verify: it costs.
+COVERAGE := --sample-coverage=reports/coverage-data
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser shell-tools serve build mock verify verify-live test durations lint bench clean
+.PHONY: install browser shell-tools serve build mock verify verify-live test coverage durations lint bench clean
 
 ## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium; curl
 ## and jq for the curl samples (idempotent)
@@ -71,9 +74,13 @@ verify: install
 verify-live: install
 	$(PY) -m pytest --live --live-max-messages=$(LIVE_MAX_MESSAGES) -n 0 -rs tests/test_samples.py $(PYTEST_ARGS)
 
-## test: everything (SHARD=i/N: one part of it)
+## test: everything (SHARD=i/N: one part of it), the samples' line coverage included
 test: install
 	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(PYTEST_ARGS)
+
+## coverage: every sample's cases, measuring which shown lines no case runs (reports/coverage.json)
+coverage: install
+	$(PY) -m pytest -n $(JOBS) $(VERIFY_PLUGINS) $(COVERAGE) tests/test_samples.py $(PYTEST_ARGS)
 
 ## durations: time every test again into .test_durations (commit it), so shards stay balanced
 durations: install

@@ -29,7 +29,7 @@ def test_a_typod_key_in_a_twin_is_named_with_its_entry_and_what_is_allowed(tmp_p
     message = refused(tmp_path, '[send-sms]\nstdout = ["^ok$"]\n\n[send-sms.cases.flaky]\nexit = 1\nstdrr = "x"\n')
     assert message.startswith(f"{tmp_path / 'expectations.toml'}: [send-sms.cases.flaky] has an unknown key 'stdrr'")
     assert ("allowed: before, companion, curl, deliveries_fail, env, exit, faults, files, javascript, live, python, "
-            "ready, requests, scenario, stderr, stdout, steps, stop") in message
+            "ready, requests, scenario, sleeps_move_clock, stderr, stdout, steps, stop") in message
 
 
 @pytest.mark.parametrize(("text", "named"), [

@@ -160,6 +160,9 @@ class InboxTarget:
     def finished(self, run):
         pass
 
+    def sample_env(self, case, language):
+        return {}
+
     def recorded(self):
         return []
 

@@ -8,6 +8,8 @@ pages showing it.
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from sample_harness import catalogue, exchange, expectations, runs, shown_output, verdict
@@ -19,7 +21,7 @@ CASES = [(sample, case) for sample in catalogue.samples()
 
 @pytest.mark.parametrize(("sample", "case"), CASES,
                          ids=[f"{s.name}[{c.test_id(s.language)}]" for s, c in CASES])
-def test_sample(sample, case, target, request):
+def test_sample(sample, case, target, sample_coverage, request):
     more = f" (+{len(sample.pages) - 1})" if len(sample.pages) > 1 else ""
     request.node.user_properties.append(("sample", {
         "page": sample.pages[0] + more, "sample": sample.name, "language": sample.language, "case": case.name,
@@ -32,7 +34,8 @@ def test_sample(sample, case, target, request):
                     f"'{sample.section}': restore the markers or update the include", pytrace=False)
     if reason := target.skip_reason(case):
         pytest.skip(reason)
-    outcome = runs.run_case(target, sample.language, sample.path, case, request.config.getoption("sample_timeout"))
+    with sample_coverage.measuring(sample, case.name) if sample_coverage else contextlib.nullcontext():
+        outcome = runs.run_case(target, sample.language, sample.path, case, request.config.getoption("sample_timeout"))
     problems = verdict.problems(case, outcome)
     if not case.name and not target.live:  # the page's "it prints" block shows the main case on the mock
         problems += [str(p) for p in shown_output.problems(sample, outcome.run.stdout)]

@@ -136,6 +136,7 @@ class Outcome(BaseModel):
     companion: Companion | None = None  # a sample of the same language, or "stand-in:<kind>" (webhooks.py)
     deliveries_fail: bool | None = None
     before: list[Step] | None = None  # what happens before the sample starts (with its companion up)
+    sleeps_move_clock: bool | None = None  # the sample's own sleeps move the mock's clock (startup.py)
 
 
 # A case may change its outcome for one language: `javascript = { exit = 0 }`.
@@ -143,11 +144,24 @@ Case = create_model("Case", __base__=Outcome,
                     **{language.name: (Outcome | None, None) for language in languages.LANGUAGES})
 
 
+class Unrun(BaseModel):
+    """A line of the shown code that no case runs, and why that is acceptable (coverage_report.py)."""
+
+    model_config = STRICT
+    code: str = Field(min_length=1)  # the line as the file has it, without its indent
+    why: str = Field(min_length=1)
+
+
+Uncovered = create_model("Uncovered", __config__=STRICT,
+                         **{language.name: (list[Unrun] | None, None) for language in languages.LANGUAGES})
+
+
 class Sample(Case):
     """A sample's entry in expectations.toml: its main case, and its failure twins under `cases`."""
 
     cases: dict[str, Case] | None = None
     matrix: bool | None = None  # false: the fault matrix does not apply (the sample calls no API of its own)
+    uncovered: Uncovered | None = None  # per language, the lines no case runs, each with the reason
 
 
 class Fault(Case):
@@ -195,6 +209,6 @@ def _model_at(root: type[BaseModel], entry: list[str]) -> type[BaseModel] | None
             model = Case
         else:
             model = {"requests": Request, "live": Live, "faults": None, "steps": Step, "inbound": Inbound,
-                     "attachments": Attachment, "files": SavedFile}.get(
-                part, Outcome if part in languages.NAMES else model)
+                     "attachments": Attachment, "files": SavedFile, "uncovered": Uncovered}.get(
+                part, (Unrun if model is Uncovered else Outcome) if part in languages.NAMES else model)
     return model

@@ -51,6 +51,7 @@ class Case:
     companion: str | None = None
     deliveries_fail: bool = False  # the platform's webhook deliveries may go unanswered in this case
     before: tuple[dict[str, Any], ...] = ()  # steps (a sample run, an inbound text, a clock move) before it runs
+    sleeps_move_clock: bool = False  # the sample's own sleeps move the mock's clock instead of waiting
 
     def test_id(self, language: str) -> str:
         return f"{language}-{self.name}" if self.name else language
@@ -128,6 +129,7 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
                 faults=tuple(data.get("faults", ())), ready=driven["ready"], steps=tuple(driven["steps"] or ()),
                 stop=driven["stop"] or "SIGINT", files=tuple(driven["files"] or ()),
                 companion=data.get("companion", main.companion if main else None),
+                sleeps_move_clock=data.get("sleeps_move_clock", False),
                 deliveries_fail=data.get("deliveries_fail", False),
                 before=tuple(data.get("before", main.before if main else ())))
 

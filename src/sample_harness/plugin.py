@@ -14,9 +14,10 @@ import pytest
 
 from ringcentral_mock.server import MockServer
 
-from . import expectations, live_plugin, live_settings, report_redaction, site
+from . import coverage_report, expectations, line_coverage, live_plugin, live_settings, report_redaction, site
 from .case_schema import CaseFileError
 from .mock_client import MockClient
+from .paths import REPORTS
 from .summary import VerifySummary
 from .target import MockTarget, Target
 
@@ -24,6 +25,9 @@ from .target import MockTarget, Target
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--sample-timeout", type=float, default=30.0,
                      help="seconds a sample may run before its process group is killed")
+    parser.addoption("--sample-coverage", metavar="DIR", default=None,
+                     help="measure which lines of each sample the cases of tests/test_samples.py run, in DIR; "
+                          "fail on a shown line no case runs (reports/coverage.json)")
     live = parser.getgroup("live", "live runs against the RingCentral platform (docs/maintainers/live-runs.md)")
     live.addoption("--live", action="store_true",
                    help="run the samples against RC_SERVER_URL with the credentials in .env, sending real messages")
@@ -39,6 +43,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(VerifySummary(live=config.getoption("live")), "sample_harness.summary")
     if config.getoption("live"):
         config.pluginmanager.register(live_plugin.LivePlugin(config), live_plugin.NAME)
+    elif config.getoption("sample_coverage"):  # never live: bash's trace holds the commands as run
+        config.pluginmanager.register(CoveragePlugin(Path(config.getoption("sample_coverage")),
+                                                     controller=not hasattr(config, "workerinput")),
+                                      CoveragePlugin.NAME)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -49,6 +57,42 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 expectations.load(path)
         except CaseFileError as invalid:
             raise pytest.UsageError(str(invalid)) from None
+
+
+class CoveragePlugin:
+    """Measures the sample runs of the session; the controller (or the only process) judges at the end."""
+
+    NAME = "sample_harness.coverage"
+
+    def __init__(self, folder: Path, controller: bool) -> None:
+        self.measurement = line_coverage.Measurement(folder.resolve())
+        self.controller = controller
+        self.judged: list[coverage_report.SampleCoverage] = []
+        if controller:
+            self.measurement.clear()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if not self.controller:
+            return
+        self.judged = coverage_report.judge(self.measurement)
+        if self.judged:
+            coverage_report.write(REPORTS / "coverage.json", self.judged)
+        if any(item.problems for item in self.judged) and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if self.judged:
+            terminalreporter.section("sample coverage: the shown lines no case runs")
+            for line in coverage_report.summary_lines(self.judged):
+                terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def sample_coverage(request: pytest.FixtureRequest) -> line_coverage.Measurement | None:
+    """Where the sample runs leave what they measured, with --sample-coverage; None otherwise."""
+    plugin = request.config.pluginmanager.get_plugin(CoveragePlugin.NAME)
+    return plugin.measurement if plugin else None
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,14 @@ samples that end on their own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -53,12 +55,27 @@ class Run:
         return found[-1] if found else None
 
 
+_extra: dict[str, str] = {}  # what extra_env() adds for the block it wraps
+
+
 def sample_env(settings: dict[str, str]) -> dict[str, str]:
     """A fresh environment: the basics of this machine plus the sample's settings."""
     env = {k: os.environ[k] for k in INHERITED if k in os.environ}
     env["NODE_PATH"] = str(NODE_MODULES)  # lets a copy of a sample outside the repo find the SDK
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env | settings
+    return env | _extra | settings
+
+
+@contextlib.contextmanager
+def extra_env(values: dict[str, str]) -> Iterator[None]:
+    """Every sample started in the block also gets these (the harness measuring which lines run)."""
+    before = dict(_extra)
+    _extra.update(values)
+    try:
+        yield
+    finally:
+        _extra.clear()
+        _extra.update(before)
 
 
 class SampleProcess:

@@ -20,7 +20,7 @@ from . import catalogue, expectations, webhooks
 from .expectations import Case, match_requests, pattern
 from .paths import ROOT
 from .problems import Problem
-from .process import Run, SampleProcess, run_sample, sample_env
+from .process import Run, SampleProcess, extra_env, run_sample, sample_env
 from .redact import redact
 from .target import Target
 
@@ -51,8 +51,9 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
     """Run the case in a working folder of its own (what the sample saves lands there, and is checked)."""
     settings = target.settings(case)
     driven: list[Problem] = []
-    with tempfile.TemporaryDirectory(prefix="sample-run-") as folder, companion(language, path, case, settings,
-                                                                                    driven) as ready:
+    with (tempfile.TemporaryDirectory(prefix="sample-run-") as folder,
+          extra_env(target.sample_env(case, language)),
+          companion(language, path, case, settings, driven) as ready):
         workdir = Path(folder)
         for number, step in enumerate(case.before if ready else (), 1):
             driven += target.act(step, dict(settings))

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ringcentral_mock.scenarios import DEFAULT
 
-from . import webhooks
+from . import startup, webhooks
 from .expectations import Case, fill
 from .mock_client import MockClient
 from .pacing import Pacer
@@ -61,6 +61,9 @@ class Target(Protocol):
 
     def finished(self, run: Run) -> None:
         """Told of each finished run (a live target learns of rate limits from it)."""
+
+    def sample_env(self, case: Case, language: str) -> dict[str, str]:
+        """What a run of the case needs in its environment beyond its settings (the harness's own)."""
 
     def recorded(self) -> list[dict[str, Any]] | None:
         """The requests the run made; None where nothing records them."""
@@ -111,6 +114,9 @@ class MockTarget:
 
     def finished(self, run: Run) -> None:
         pass
+
+    def sample_env(self, case: Case, language: str) -> dict[str, str]:
+        return startup.sleeps_move_clock(language, self.mock.url) if case.sleeps_move_clock else {}
 
     def _delivered(self, attempts: int, timeout: float = 10.0) -> bool:
         """Wait until the mock has made this many webhook notification attempts (they run on its own loop)."""
@@ -189,6 +195,9 @@ class LiveTarget:
 
     def act(self, step: dict[str, Any], values: dict[str, str]) -> list[Problem]:
         raise AssertionError("a live run skips driven cases (skip_reason)")
+
+    def sample_env(self, case: Case, language: str) -> dict[str, str]:
+        return {}  # the platform's clock is the world's: a live run's sleeps wait
 
     def finished(self, run: Run) -> None:
         if "HTTP 429" in run.stderr:
