@@ -1,12 +1,12 @@
 # --8<-- [start:webhook-server]
-"""Receive SMS by webhook, until you press Ctrl-C.
+"""Receive SMS by webhook: a small server that prints each one, until Ctrl-C.
 
-A small server that answers the platform's validation, refuses any
-notification without your verification token, and prints each SMS. Run it
-with `python webhook_server.py`. Settings come from .env or the environment:
-WEBHOOK_VERIFICATION_TOKEN (the secret the subscription was given) and
-WEBHOOK_PORT (5000 if not set). It listens on 127.0.0.1 only: the platform
-reaches it through a tunnel or a reverse proxy.
+It answers the platform's validation and refuses any notification without
+your verification token. Run it with `python webhook_server.py`. Settings
+come from .env or the environment: WEBHOOK_VERIFICATION_TOKEN (the secret
+the subscription was given) and WEBHOOK_PORT (5000 if not set). It listens
+on 127.0.0.1 only: the platform reaches it through a tunnel or a reverse
+proxy.
 """
 import hmac
 import json
