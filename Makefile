@@ -74,10 +74,11 @@ test: install
 durations: install
 	$(PY) -m pytest -n $(JOBS) --store-durations --clean-durations $(PYTEST_ARGS)
 
-## lint: ruff on the Python, node --check on the JavaScript
+## lint: ruff on the Python, node --check on the JavaScript, and every sample within 79 columns
 lint: install
 	$(PY) -m ruff check src tests hooks code-samples bench
 	for f in $$(git ls-files 'code-samples/*.js' 'bench/*.js'); do node --check "$$f" || exit 1; done
+	$(PY) -m pytest -q -n 0 $(VERIFY_PLUGINS) tests/test_sample_width.py
 
 ## bench: time the harness against the floor of starting each SDK; check the speed targets (reports/bench.json)
 bench: install
