@@ -86,12 +86,14 @@ coverage: install
 durations: install
 	$(PY) -m pytest -n $(JOBS) --store-durations --clean-durations $(PYTEST_ARGS)
 
-## lint: ruff on the Python, node --check on the JavaScript, ShellCheck on the curl samples
+## lint: ruff on the Python, node --check on the JavaScript, ShellCheck on the curl samples, and
+## every sample within 79 columns
 lint: install
 	$(PY) -m ruff check src tests hooks code-samples bench
 	@# SC1128: on disk a section marker sits above the shebang, which the page shows first
 	$(VENV)/bin/shellcheck --exclude=SC1128 $$(git ls-files 'code-samples/*.sh')
 	for f in $$(git ls-files 'code-samples/*.js' 'bench/*.js'); do node --check "$$f" || exit 1; done
+	$(PY) -m pytest -q -n 0 $(VERIFY_PLUGINS) tests/test_sample_width.py
 
 ## bench: time the harness against the floor of starting each SDK; check the speed targets (reports/bench.json)
 bench: install

@@ -1,9 +1,10 @@
 # --8<-- [start:check-message-status]
-"""Send an SMS, then check its status until it is delivered or has failed, a bounded number of times.
+"""Send an SMS, then check its status until it is delivered or has failed.
 
-Run it with `python sms_status.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS
-is optional).
+It checks a bounded number of times. Run it with `python sms_status.py`.
+Settings come from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID,
+RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS is
+optional).
 """
 import os
 import sys
@@ -17,54 +18,22 @@ from ringcentral.platform import Platform
 POLL_SECONDS = 2  # how long to wait between checks
 MAX_CHECKS = 15  # then stop: the message may still be delivered later
 IN_PROGRESS = ("Queued", "Sent")  # Sent: handed on, delivery not confirmed yet
-REPORTED_BY = {"SMS-RC-": "RingCentral", "SMS-UP-": "the upstream provider", "SMS-CAR-": "the recipient's carrier"}
-
-
-def setting(name, default=None):
-    value = os.environ.get(name, default)
-    if not value:
-        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
-    return value
-
-
-class TimeoutClient(Client):
-    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
-
-    def __init__(self, seconds):
-        super().__init__()
-        self.seconds = seconds
-
-    def load_response(self, request):
-        with requests.Session() as session:
-            return ApiResponse(request, session.send(request, timeout=self.seconds))
-
-
-def find_sms_number(platform):
-    """The first of the user's numbers whose features include SmsSender."""
-    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
-    for number in numbers:
-        if "SmsSender" in number.features:
-            return number.phoneNumber
-    sys.exit("Error: none of this user's phone numbers can send SMS (no SmsSender feature)")
-
-
-def check_status(platform, message_id):
-    """Read the message until its status leaves Queued and Sent, at most MAX_CHECKS times."""
-    for check in range(1, MAX_CHECKS + 1):
-        message = platform.get(f"/restapi/v1.0/account/~/extension/~/message-store/{message_id}").json()
-        print(f"Check {check}: {message.messageStatus}")
-        if message.messageStatus not in IN_PROGRESS:
-            break
-        if check < MAX_CHECKS:
-            time.sleep(POLL_SECONDS)
-    return message
+REPORTED_BY = {
+    "SMS-RC-": "RingCentral",
+    "SMS-UP-": "the upstream provider",
+    "SMS-CAR-": "the recipient's carrier",
+}
 
 
 def main():
     load_dotenv()
     client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = Platform(
+        client,
+        setting("RC_APP_CLIENT_ID"),
+        setting("RC_APP_CLIENT_SECRET"),
+        setting("RC_SERVER_URL", "https://platform.ringcentral.com"),
+    )
     platform.login(jwt=setting("RC_USER_JWT"))
 
     sender = find_sms_number(platform)
@@ -75,35 +44,97 @@ def main():
         "to": [{"phoneNumber": recipient}],
         "text": "Hello World!",
     }).json()
-    print(f"SMS sent. Message id: {message.id}, status: {message.messageStatus}")
+    print(f"SMS sent. Message id: {message.id}, "
+          f"status: {message.messageStatus}")
 
     message = check_status(platform, message.id)
     status = message.messageStatus
     if status in ("DeliveryFailed", "SendingFailed"):
         code = message.deliveryErrorCode
-        party = next((who for prefix, who in REPORTED_BY.items() if code.startswith(prefix)), "an unknown party")
-        sys.exit(f"Error: message {message.id} {status}: {code}, reported by {party}")
+        party = next((who for prefix, who in REPORTED_BY.items()
+                      if code.startswith(prefix)), "an unknown party")
+        sys.exit(f"Error: message {message.id} {status}: {code}, "
+                 f"reported by {party}")
     if status in IN_PROGRESS:
-        print(f"Still {status} after {MAX_CHECKS} checks; check message {message.id} again later")
+        print(f"Still {status} after {MAX_CHECKS} checks; "
+              f"check message {message.id} again later")
     else:
         print(f"Message {message.id} is {status}")
 
 
-def describe(error):
-    """HTTP status, errorCode and message from the platform's answer, in one line.
+def find_sms_number(platform):
+    """The first of the user's numbers whose features include SmsSender."""
+    path = "/restapi/v1.0/account/~/extension/~/phone-number"
+    numbers = platform.get(path).json().records
+    for number in numbers:
+        if "SmsSender" in number.features:
+            return number.phoneNumber
+    sys.exit("Error: none of this user's phone numbers can send SMS "
+             "(no SmsSender feature)")
 
-    Never print the ApiException itself: its text includes the request headers, access token too.
+
+def check_status(platform, message_id):
+    """Read the message until its status leaves Queued and Sent.
+
+    Give up after MAX_CHECKS reads.
     """
-    response = error.api_response().response() if error.api_response() else None
+    path = f"/restapi/v1.0/account/~/extension/~/message-store/{message_id}"
+    for check in range(1, MAX_CHECKS + 1):
+        message = platform.get(path).json()
+        print(f"Check {check}: {message.messageStatus}")
+        if message.messageStatus not in IN_PROGRESS:
+            break
+        if check < MAX_CHECKS:
+            time.sleep(POLL_SECONDS)
+    return message
+
+
+# Plumbing: settings, a network timeout, and errors as one line.
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if value:
+        return value
+    sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout.
+
+    Left alone, it waits forever for an answer.
+    """
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            answer = session.send(request, timeout=self.seconds)
+            return ApiResponse(request, answer)
+
+
+def describe(error):
+    """The platform's answer in one line: HTTP status, errorCode and message.
+
+    Never print the ApiException itself: its text includes the request's
+    headers, the access token among them.
+    """
+    api_response = error.api_response()
+    response = api_response.response() if api_response else None
     if response is None:
-        return f"no answer from the RingCentral platform: {error.__context__ or error}"
+        cause = error.__context__ or error
+        return f"no answer from the RingCentral platform: {cause}"
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
-    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+        return (f"HTTP {status}: "
+                "the platform answered with something that is not JSON")
+    code = body.get("errorCode") or next(
+        (e.get("errorCode") for e in body.get("errors", [])), "")
     message = body.get("message") or body.get("error_description", "")
-    return f"HTTP {response.status_code} {code}: {message}"
+    return f"HTTP {status} {code}: {message}"
 
 
 if __name__ == "__main__":
@@ -112,9 +143,12 @@ if __name__ == "__main__":
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
     except Exception as error:
-        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
-        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
-        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+        # A web page (from a proxy, say) where JSON was due: requests'
+        # JSONDecodeError from an API call, or the SDK's bare Exception from
+        # the login. Anything else is a bug: show its traceback.
+        if not (isinstance(error, requests.JSONDecodeError)
+                or str(error) == "Response is not JSON"):
             raise
-        sys.exit("Error: the platform answered with something that is not JSON")
+        sys.exit("Error: the platform answered with something "
+                 "that is not JSON")
 # --8<-- [end:check-message-status]

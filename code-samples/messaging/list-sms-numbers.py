@@ -1,9 +1,9 @@
 # --8<-- [start:list-sms-numbers]
-"""List the user's phone numbers with their messaging features, and say which can send SMS and MMS.
+"""List the user's phone numbers with their messaging features.
 
-Run it with `python sms_numbers.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS
-is optional).
+Then say which can send SMS and MMS. Run it with `python sms_numbers.py`.
+Settings come from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID,
+RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
 """
 import os
 import sys
@@ -13,18 +13,53 @@ from dotenv import load_dotenv
 from ringcentral.http import ApiException, ApiResponse, Client
 from ringcentral.platform import Platform
 
-MESSAGING_FEATURES = ("SmsSender", "MmsSender", "A2PSmsSender", "InternationalSmsSender")
+MESSAGING_FEATURES = (
+    "SmsSender", "MmsSender", "A2PSmsSender", "InternationalSmsSender",
+)
 
+
+def main():
+    load_dotenv()
+    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
+    platform = Platform(
+        client,
+        setting("RC_APP_CLIENT_ID"),
+        setting("RC_APP_CLIENT_SECRET"),
+        setting("RC_SERVER_URL", "https://platform.ringcentral.com"),
+    )
+    platform.login(jwt=setting("RC_USER_JWT"))
+
+    path = "/restapi/v1.0/account/~/extension/~/phone-number"
+    numbers = platform.get(path).json().records
+    for number in numbers:
+        features = [f for f in number.features if f in MESSAGING_FEATURES]
+        listed = ", ".join(features) or "no messaging features"
+        print(f"{number.phoneNumber}: {listed}")
+
+    sms = [n.phoneNumber for n in numbers if "SmsSender" in n.features]
+    mms = [n.phoneNumber for n in numbers
+           if "SmsSender" in n.features and "MmsSender" in n.features]
+    if not sms:
+        sys.exit("Error: none of this user's phone numbers can send SMS "
+                 "(no SmsSender feature)")
+    print(f"Can send SMS: {', '.join(sms)}")
+    print(f"Can send MMS: {', '.join(mms) or 'none'}")
+
+
+# Plumbing: settings, a network timeout, and errors as one line.
 
 def setting(name, default=None):
     value = os.environ.get(name, default)
-    if not value:
-        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
-    return value
+    if value:
+        return value
+    sys.exit(f"Error: {name} is not set; add it to .env or the environment")
 
 
 class TimeoutClient(Client):
-    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
+    """The SDK's HTTP client with a network timeout.
+
+    Left alone, it waits forever for an answer.
+    """
 
     def __init__(self, seconds):
         super().__init__()
@@ -32,44 +67,31 @@ class TimeoutClient(Client):
 
     def load_response(self, request):
         with requests.Session() as session:
-            return ApiResponse(request, session.send(request, timeout=self.seconds))
-
-
-def main():
-    load_dotenv()
-    client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
-    platform.login(jwt=setting("RC_USER_JWT"))
-
-    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
-    for number in numbers:
-        features = [f for f in number.features if f in MESSAGING_FEATURES]
-        print(f"{number.phoneNumber}: {', '.join(features) or 'no messaging features'}")
-
-    sms = [n.phoneNumber for n in numbers if "SmsSender" in n.features]
-    mms = [n.phoneNumber for n in numbers if "SmsSender" in n.features and "MmsSender" in n.features]
-    if not sms:
-        sys.exit("Error: none of this user's phone numbers can send SMS (no SmsSender feature)")
-    print(f"Can send SMS: {', '.join(sms)}")
-    print(f"Can send MMS: {', '.join(mms) or 'none'}")
+            answer = session.send(request, timeout=self.seconds)
+            return ApiResponse(request, answer)
 
 
 def describe(error):
-    """HTTP status, errorCode and message from the platform's answer, in one line.
+    """The platform's answer in one line: HTTP status, errorCode and message.
 
-    Never print the ApiException itself: its text includes the request headers, access token too.
+    Never print the ApiException itself: its text includes the request's
+    headers, the access token among them.
     """
-    response = error.api_response().response() if error.api_response() else None
+    api_response = error.api_response()
+    response = api_response.response() if api_response else None
     if response is None:
-        return f"no answer from the RingCentral platform: {error.__context__ or error}"
+        cause = error.__context__ or error
+        return f"no answer from the RingCentral platform: {cause}"
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
-    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+        return (f"HTTP {status}: "
+                "the platform answered with something that is not JSON")
+    code = body.get("errorCode") or next(
+        (e.get("errorCode") for e in body.get("errors", [])), "")
     message = body.get("message") or body.get("error_description", "")
-    return f"HTTP {response.status_code} {code}: {message}"
+    return f"HTTP {status} {code}: {message}"
 
 
 if __name__ == "__main__":
@@ -78,9 +100,12 @@ if __name__ == "__main__":
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
     except Exception as error:
-        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
-        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
-        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+        # A web page (from a proxy, say) where JSON was due: requests'
+        # JSONDecodeError from an API call, or the SDK's bare Exception from
+        # the login. Anything else is a bug: show its traceback.
+        if not (isinstance(error, requests.JSONDecodeError)
+                or str(error) == "Response is not JSON"):
             raise
-        sys.exit("Error: the platform answered with something that is not JSON")
+        sys.exit("Error: the platform answered with something "
+                 "that is not JSON")
 # --8<-- [end:list-sms-numbers]

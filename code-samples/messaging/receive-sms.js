@@ -1,13 +1,15 @@
 // --8<-- [start:receive-sms]
-// Print each SMS your numbers receive, the moment it arrives, until you press Ctrl-C.
+// Print each SMS your numbers receive as it arrives, until you press Ctrl-C.
 //
-// Run it with `node receive_sms.js`. Settings come from .env or the environment: RC_SERVER_URL,
-// RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
+// Run it with `node receive_sms.js`. Settings come from .env or the
+// environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and
+// RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
 const { SDK } = require('@ringcentral/sdk');
 const { Subscriptions } = require('@ringcentral/subscriptions');
 require('dotenv').config({ quiet: true });
 
-const SMS_EVENTS = '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS';
+const SMS_EVENTS =
+  '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS';
 const READY = 'Listening for SMS.';
 
 async function main() {
@@ -20,14 +22,6 @@ function printSms(message) {
   console.log(`SMS from ${message.from.phoneNumber}: ${message.subject}`);
 }
 
-// --- Plumbing: settings, the SDK with a network timeout, errors ----------------------------------
-
-function setting(name, fallback) {
-  const value = process.env[name] || fallback;
-  if (!value) throw new Error(`${name} is not set; add it to .env or the environment`);
-  return value;
-}
-
 // The SDK, logged in with the JWT from the settings.
 async function logIn() {
   const timeoutSeconds = Number(setting('RC_TIMEOUT_SECONDS', '30'));
@@ -35,16 +29,20 @@ async function logIn() {
     server: setting('RC_SERVER_URL', 'https://platform.ringcentral.com'),
     clientId: setting('RC_APP_CLIENT_ID'),
     clientSecret: setting('RC_APP_CLIENT_SECRET'),
-    // Without a timeout the SDK waits forever for an answer. The getter gives each request a signal
-    // of its own that aborts it after RC_TIMEOUT_SECONDS.
-    defaultRequestInit: { get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); } },
+    // Without a timeout the SDK waits forever for an answer. The getter
+    // gives each request a signal of its own that aborts it after
+    // RC_TIMEOUT_SECONDS.
+    defaultRequestInit: {
+      get signal() { return AbortSignal.timeout(timeoutSeconds * 1000); },
+    },
   });
   await sdk.platform().login({ jwt: setting('RC_USER_JWT') });
   return sdk;
 }
 
-// Subscribe to inbound SMS and hand each one to onSms, until the program is stopped. If the
-// connection drops, the SDK reconnects and recovers the session by itself.
+// Subscribe to inbound SMS and hand each one to onSms, until the program is
+// stopped. If the connection drops, the SDK reconnects and recovers the
+// session by itself.
 async function listen(sdk, onSms) {
   const subscription = new Subscriptions({ sdk }).createSubscription();
   subscription.on(subscription.events.notification, (event) => {
@@ -54,22 +52,45 @@ async function listen(sdk, onSms) {
   console.log(`${READY} Press Ctrl-C to stop.`);
 }
 
-// HTTP status, errorCode and message from the platform's answer, in one line.
-async function describe(error) {
-  if (error.type === 'invalid-json') return 'the platform answered with something that is not JSON';
-  if (error.name === 'AbortError') return 'no answer from the RingCentral platform: timed out (RC_TIMEOUT_SECONDS)';
-  if (error.name === 'FetchError') return `no answer from the RingCentral platform: ${error.message}`;
-  if (error.wsgError) return `the platform refused the connection: ${error.wsgError.errorCode}: ${error.wsgError.message}`;
-  if (error.constructor.name === 'ClosedException') return 'the connection closed before the subscription was made';
-  if (!error.response) return error.message; // a setting, or this program's own check
-  // An HTTP refusal comes as a fetch Response; the subscription's, over the WebSocket, already read.
-  const body = error.response.clone ? await error.response.clone().json().catch(() => null) : error.response.data;
-  if (!body) return `HTTP ${error.response.status}: the platform answered with something that is not JSON`;
-  const code = body.errorCode || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
-  return `HTTP ${error.response.status} ${code}: ${body.message || body.error_description || ''}`;
+// Plumbing: settings, Ctrl-C, and errors as one line.
+
+function setting(name, fallback) {
+  const value = process.env[name] || fallback;
+  if (value) return value;
+  throw new Error(`${name} is not set; add it to .env or the environment`);
 }
 
-// One Error line, and out: the subscription's timers would keep the program running.
+// The platform's answer in one line: HTTP status, errorCode and message.
+async function describe(error) {
+  const noAnswer = 'no answer from the RingCentral platform';
+  const notJson = 'the platform answered with something that is not JSON';
+  if (error.type === 'invalid-json') return notJson;
+  if (error.name === 'AbortError') {
+    return `${noAnswer}: timed out (RC_TIMEOUT_SECONDS)`;
+  }
+  if (error.name === 'FetchError') return `${noAnswer}: ${error.message}`;
+  if (error.wsgError) {
+    const { errorCode, message } = error.wsgError;
+    return `the platform refused the connection: ${errorCode}: ${message}`;
+  }
+  if (error.constructor.name === 'ClosedException') {
+    return 'the connection closed before the subscription was made';
+  }
+  if (!error.response) return error.message; // a setting, or our own check
+  const { status } = error.response;
+  // An HTTP refusal comes as a fetch Response; the subscription's, over the
+  // WebSocket, already read.
+  const body = error.response.clone
+    ? await error.response.clone().json().catch(() => null)
+    : error.response.data;
+  if (!body) return `HTTP ${status}: ${notJson}`;
+  const code = body.errorCode
+    || (body.errors || []).map((e) => e.errorCode).find(Boolean) || '';
+  const message = body.message || body.error_description || '';
+  return `HTTP ${status} ${code}: ${message}`;
+}
+
+// One Error line, and out: the subscription's timers would keep it running.
 async function fail(error) {
   console.error(`Error: ${await describe(error)}`);
   process.exit(1);

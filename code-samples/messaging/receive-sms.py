@@ -1,8 +1,9 @@
 # --8<-- [start:receive-sms]
-"""Print each SMS your numbers receive, the moment it arrives, until you press Ctrl-C.
+"""Print each SMS your numbers receive as it arrives, until you press Ctrl-C.
 
-Run it with `python receive_sms.py`. Settings come from .env or the environment: RC_SERVER_URL,
-RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
+Run it with `python receive_sms.py`. Settings come from .env or the
+environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET and
+RC_USER_JWT (RC_TIMEOUT_SECONDS is optional).
 """
 import asyncio
 import json
@@ -17,7 +18,9 @@ from ringcentral.platform import Platform
 from ringcentral.websocket.events import WebSocketEvents
 from ringcentral.websocket.web_socket_client import WebSocketClient
 
-SMS_EVENTS = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
+SMS_EVENTS = (
+    "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
+)
 READY = "Listening for SMS."
 
 
@@ -29,51 +32,37 @@ async def main():
 
 def print_sms(message):
     """What to do with each SMS: here, print who sent it and what it says."""
-    print(f"SMS from {message['from']['phoneNumber']}: {message['subject']}", flush=True)
-
-
-# --- Plumbing: settings, a network timeout, the WebSocket connection, errors -----------------
-
-def setting(name, default=None):
-    value = os.environ.get(name, default)
-    if not value:
-        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
-    return value
+    sender = message["from"]["phoneNumber"]
+    print(f"SMS from {sender}: {message['subject']}", flush=True)
 
 
 def log_in():
     """The SDK's platform, logged in with the JWT from the settings."""
     client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = Platform(
+        client,
+        setting("RC_APP_CLIENT_ID"),
+        setting("RC_APP_CLIENT_SECRET"),
+        setting("RC_SERVER_URL", "https://platform.ringcentral.com"),
+    )
     platform.login(jwt=setting("RC_USER_JWT"))
     return platform
 
 
-class TimeoutClient(Client):
-    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
-
-    def __init__(self, seconds):
-        super().__init__()
-        self.seconds = seconds
-
-    def load_response(self, request):
-        with requests.Session() as session:
-            return ApiResponse(request, session.send(request, timeout=self.seconds))
-
-
 async def listen(platform, on_sms):
-    """Subscribe to inbound SMS and hand each one to on_sms, until the program is stopped.
+    """Subscribe to inbound SMS; hand each one to on_sms until stopped.
 
-    A connection can drop. This SDK does not recover the session, so this starts over: a new
-    connection and a new subscription. It gives up if one closes before it ever subscribed.
+    A connection can drop. This SDK does not recover the session, so this
+    starts over: a new connection and a new subscription. It gives up if one
+    closes before it ever subscribed.
     """
     while True:
         listener = Listener(platform, on_sms)
         try:
             await listener.run()
         except websockets.InvalidHandshake as refused:
-            raise RefusedError(f"the platform refused the connection: {refused}") from None
+            why = f"the platform refused the connection: {refused}"
+            raise RefusedError(why) from None
         except websockets.ConnectionClosed:
             if listener.subscription_id is None:
                 raise RefusedError(listener.refusal()) from None
@@ -81,7 +70,10 @@ async def listen(platform, on_sms):
 
 
 class Listener:
-    """One WebSocket connection: it subscribes, then hands each SMS to on_sms until it closes."""
+    """One WebSocket connection, until it closes.
+
+    It subscribes, then hands each SMS to on_sms.
+    """
 
     def __init__(self, platform, on_sms):
         self.client = WebSocketClient(platform)
@@ -91,31 +83,69 @@ class Listener:
 
     async def run(self):
         connecting = asyncio.ensure_future(self.client.create_new_connection())
-        # The SDK sends the request once the connection is up; its answer comes in on_frame.
-        await asyncio.gather(connecting, self.client.create_subscription([SMS_EVENTS]))
+        # The SDK sends the request once the connection is up; its answer
+        # comes in on_frame.
+        subscribing = self.client.create_subscription([SMS_EVENTS])
+        await asyncio.gather(connecting, subscribing)
 
     def on_frame(self, frame):
-        """Each frame after the first is a JSON array: [meta] or [meta, body].
+        """Each frame but the first is a JSON array: [meta] or [meta, body].
 
-        The SDK never reports the subscription as made (it waits for a header the platform does not
-        send), so the answer to the request is read here.
+        The SDK never reports the subscription as made (it waits for a header
+        the platform does not send), so the answer to the request is read
+        here.
         """
         meta, body = (json.loads(frame) + [None])[:2]
-        if meta["type"] == "ClientRequest":  # the answer to the subscription request
+        if meta["type"] == "ClientRequest":  # the subscription's answer
             if meta["status"] >= 300:
-                raise RefusedError(f"HTTP {meta['status']} {body['errorCode']}: {body['message']}")
+                raise RefusedError(f"HTTP {meta['status']} "
+                                   f"{body['errorCode']}: {body['message']}")
             self.subscription_id = body["id"]
             print(f"{READY} Press Ctrl-C to stop.", flush=True)
-        elif meta["type"] == "ServerNotification" and body["subscriptionId"] == self.subscription_id:
-            self.on_sms(body["body"])  # (a notification for another subscription is not this program's)
+        elif (meta["type"] == "ServerNotification"
+              and body["subscriptionId"] == self.subscription_id):
+            # A notification for another subscription is not this program's.
+            self.on_sms(body["body"])
 
     def refusal(self):
-        """Why the connection closed before the subscription was made: the first frame may say."""
-        details = (self.client.get_connection_info() or {}).get("connection_details")
-        meta, body = (json.loads(details) + [None])[:2] if details else ({}, None)
+        """Why the connection closed before the subscription was made.
+
+        The first frame may say.
+        """
+        info = self.client.get_connection_info() or {}
+        details = info.get("connection_details")
+        meta, body = {}, None
+        if details:
+            meta, body = (json.loads(details) + [None])[:2]
         if meta.get("type") == "Error":
-            return f"the platform refused the connection: {body['errorCode']}: {body['message']}"
+            return ("the platform refused the connection: "
+                    f"{body['errorCode']}: {body['message']}")
         return "the connection closed before the subscription was made"
+
+
+# Plumbing: settings, a network timeout, Ctrl-C, and errors as one line.
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if value:
+        return value
+    sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout.
+
+    Left alone, it waits forever for an answer.
+    """
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            answer = session.send(request, timeout=self.seconds)
+            return ApiResponse(request, answer)
 
 
 class RefusedError(Exception):
@@ -123,20 +153,26 @@ class RefusedError(Exception):
 
 
 def describe(error):
-    """HTTP status, errorCode and message from the platform's answer, in one line.
+    """The platform's answer in one line: HTTP status, errorCode and message.
 
-    Never print the ApiException itself: its text includes the request headers, access token too.
+    Never print the ApiException itself: its text includes the request's
+    headers, the access token among them.
     """
-    response = error.api_response().response() if error.api_response() else None
+    api_response = error.api_response()
+    response = api_response.response() if api_response else None
     if response is None:
-        return f"no answer from the RingCentral platform: {error.__context__ or error}"
+        cause = error.__context__ or error
+        return f"no answer from the RingCentral platform: {cause}"
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
-    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+        return (f"HTTP {status}: "
+                "the platform answered with something that is not JSON")
+    code = body.get("errorCode") or next(
+        (e.get("errorCode") for e in body.get("errors", [])), "")
     message = body.get("message") or body.get("error_description", "")
-    return f"HTTP {response.status_code} {code}: {message}"
+    return f"HTTP {status} {code}: {message}"
 
 
 if __name__ == "__main__":
@@ -149,9 +185,12 @@ if __name__ == "__main__":
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
     except Exception as error:
-        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
-        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
-        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+        # A web page (from a proxy, say) where JSON was due: requests'
+        # JSONDecodeError from an API call, or the SDK's bare Exception from
+        # the login. Anything else is a bug: show its traceback.
+        if not (isinstance(error, requests.JSONDecodeError)
+                or str(error) == "Response is not JSON"):
             raise
-        sys.exit("Error: the platform answered with something that is not JSON")
+        sys.exit("Error: the platform answered with something "
+                 "that is not JSON")
 # --8<-- [end:receive-sms]

@@ -1,10 +1,11 @@
 # --8<-- [start:send-sms-call-queue]
 """Send an SMS on behalf of a call queue, then report its delivery status.
 
-Log in as the queue's manager with a JWT issued for the queue (a Department extension): its
-direct numbers then carry SmsSender. Run it with `python sms_call_queue.py`. Settings come
-from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET,
-RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS is optional).
+Log in as the queue's manager with a JWT issued for the queue (a Department
+extension): its direct numbers then carry SmsSender. Run it with
+`python sms_call_queue.py`. Settings come from .env or the environment:
+RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT and
+SMS_RECIPIENT (RC_TIMEOUT_SECONDS is optional).
 """
 import os
 import sys
@@ -15,53 +16,19 @@ from dotenv import load_dotenv
 from ringcentral.http import ApiException, ApiResponse, Client
 from ringcentral.platform import Platform
 
-POLL_SECONDS = 2  # how long to wait between status checks while the message is Queued
+POLL_SECONDS = 2  # between status checks while the message is Queued
 MAX_POLLS = 10
-
-
-def setting(name, default=None):
-    value = os.environ.get(name, default)
-    if not value:
-        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
-    return value
-
-
-class TimeoutClient(Client):
-    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
-
-    def __init__(self, seconds):
-        super().__init__()
-        self.seconds = seconds
-
-    def load_response(self, request):
-        with requests.Session() as session:
-            return ApiResponse(request, session.send(request, timeout=self.seconds))
-
-
-def find_queue_sms_number(platform):
-    """The first of the call queue's own numbers whose features include SmsSender."""
-    numbers = platform.get("/restapi/v1.0/account/~/extension/~/phone-number").json().records
-    for number in numbers:
-        if number.extension.type == "Department" and "SmsSender" in number.features:
-            return number.extension.name, number.phoneNumber
-    sys.exit("Error: RC_USER_JWT does not log in as a call queue with an SMS-capable number")
-
-
-def wait_while_queued(platform, message):
-    """Read the message back until it leaves Queued, or MAX_POLLS checks have passed."""
-    for _ in range(MAX_POLLS):
-        message = platform.get(f"/restapi/v1.0/account/~/extension/~/message-store/{message.id}").json()
-        if message.messageStatus != "Queued":
-            break
-        time.sleep(POLL_SECONDS)
-    return message
 
 
 def main():
     load_dotenv()
     client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = Platform(
+        client,
+        setting("RC_APP_CLIENT_ID"),
+        setting("RC_APP_CLIENT_SECRET"),
+        setting("RC_SERVER_URL", "https://platform.ringcentral.com"),
+    )
     platform.login(jwt=setting("RC_USER_JWT"))
 
     queue, sender = find_queue_sms_number(platform)
@@ -77,24 +44,79 @@ def main():
     message = wait_while_queued(platform, message)
     print(f"Message status: {message.messageStatus}")
     if message.messageStatus in ("DeliveryFailed", "SendingFailed"):
-        sys.exit(f"Error: message {message.id} failed: {message.deliveryErrorCode}")
+        code = message.deliveryErrorCode
+        sys.exit(f"Error: message {message.id} failed: {code}")
+
+
+def find_queue_sms_number(platform):
+    """The call queue's name and its first own number with SmsSender."""
+    path = "/restapi/v1.0/account/~/extension/~/phone-number"
+    numbers = platform.get(path).json().records
+    for number in numbers:
+        if (number.extension.type == "Department"
+                and "SmsSender" in number.features):
+            return number.extension.name, number.phoneNumber
+    sys.exit("Error: RC_USER_JWT does not log in as a call queue "
+             "with an SMS-capable number")
+
+
+def wait_while_queued(platform, message):
+    """Read the message back while it is Queued, at most MAX_POLLS times."""
+    path = f"/restapi/v1.0/account/~/extension/~/message-store/{message.id}"
+    for _ in range(MAX_POLLS):
+        message = platform.get(path).json()
+        if message.messageStatus != "Queued":
+            break
+        time.sleep(POLL_SECONDS)
+    return message
+
+
+# Plumbing: settings, a network timeout, and errors as one line.
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if value:
+        return value
+    sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout.
+
+    Left alone, it waits forever for an answer.
+    """
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            answer = session.send(request, timeout=self.seconds)
+            return ApiResponse(request, answer)
 
 
 def describe(error):
-    """HTTP status, errorCode and message from the platform's answer, in one line.
+    """The platform's answer in one line: HTTP status, errorCode and message.
 
-    Never print the ApiException itself: its text includes the request headers, access token too.
+    Never print the ApiException itself: its text includes the request's
+    headers, the access token among them.
     """
-    response = error.api_response().response() if error.api_response() else None
+    api_response = error.api_response()
+    response = api_response.response() if api_response else None
     if response is None:
-        return f"no answer from the RingCentral platform: {error.__context__ or error}"
+        cause = error.__context__ or error
+        return f"no answer from the RingCentral platform: {cause}"
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
-    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+        return (f"HTTP {status}: "
+                "the platform answered with something that is not JSON")
+    code = body.get("errorCode") or next(
+        (e.get("errorCode") for e in body.get("errors", [])), "")
     message = body.get("message") or body.get("error_description", "")
-    return f"HTTP {response.status_code} {code}: {message}"
+    return f"HTTP {status} {code}: {message}"
 
 
 if __name__ == "__main__":
@@ -103,9 +125,12 @@ if __name__ == "__main__":
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
     except Exception as error:
-        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
-        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
-        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+        # A web page (from a proxy, say) where JSON was due: requests'
+        # JSONDecodeError from an API call, or the SDK's bare Exception from
+        # the login. Anything else is a bug: show its traceback.
+        if not (isinstance(error, requests.JSONDecodeError)
+                or str(error) == "Response is not JSON"):
             raise
-        sys.exit("Error: the platform answered with something that is not JSON")
+        sys.exit("Error: the platform answered with something "
+                 "that is not JSON")
 # --8<-- [end:send-sms-call-queue]

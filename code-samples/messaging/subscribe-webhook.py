@@ -1,9 +1,11 @@
 # --8<-- [start:subscribe-webhook]
-"""Subscribe your webhook server to inbound SMS, and print the subscription's id and expiry.
+"""Subscribe your webhook server to inbound SMS.
 
-The platform calls WEBHOOK_ADDRESS once as it makes the subscription, so start webhook_server.py
-first. Run it with `python subscribe_webhook.py`. Settings come from .env or the environment:
-RC_SERVER_URL, RC_APP_CLIENT_ID, RC_APP_CLIENT_SECRET, RC_USER_JWT, WEBHOOK_ADDRESS and
+Then print the subscription's id and expiry. The platform calls
+WEBHOOK_ADDRESS once as it makes the subscription, so start
+webhook_server.py first. Run it with `python subscribe_webhook.py`. Settings
+come from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID,
+RC_APP_CLIENT_SECRET, RC_USER_JWT, WEBHOOK_ADDRESS and
 WEBHOOK_VERIFICATION_TOKEN (RC_TIMEOUT_SECONDS is optional).
 """
 import os
@@ -14,37 +16,26 @@ from dotenv import load_dotenv
 from ringcentral.http import ApiException, ApiResponse, Client
 from ringcentral.platform import Platform
 
-SMS_EVENTS = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
-LIFETIME = 7 * 24 * 3600  # seconds the subscription lasts; renew it before then (manage_webhooks.py)
-
-
-def setting(name, default=None):
-    value = os.environ.get(name, default)
-    if not value:
-        sys.exit(f"Error: {name} is not set; add it to .env or the environment")
-    return value
-
-
-class TimeoutClient(Client):
-    """The SDK's HTTP client with a network timeout: left alone, it waits forever for an answer."""
-
-    def __init__(self, seconds):
-        super().__init__()
-        self.seconds = seconds
-
-    def load_response(self, request):
-        with requests.Session() as session:
-            return ApiResponse(request, session.send(request, timeout=self.seconds))
+SMS_EVENTS = (
+    "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"
+)
+# Seconds the subscription lasts; renew it before then (manage_webhooks.py).
+LIFETIME = 7 * 24 * 3600
 
 
 def main():
     load_dotenv()
     client = TimeoutClient(float(setting("RC_TIMEOUT_SECONDS", "30")))
-    platform = Platform(client, setting("RC_APP_CLIENT_ID"), setting("RC_APP_CLIENT_SECRET"),
-                        setting("RC_SERVER_URL", "https://platform.ringcentral.com"))
+    platform = Platform(
+        client,
+        setting("RC_APP_CLIENT_ID"),
+        setting("RC_APP_CLIENT_SECRET"),
+        setting("RC_SERVER_URL", "https://platform.ringcentral.com"),
+    )
     platform.login(jwt=setting("RC_USER_JWT"))
 
-    # The platform validates the address before it answers: an error here means it did not pass.
+    # The platform validates the address before it answers: an error here
+    # means it did not pass.
     subscription = platform.post("/restapi/v1.0/subscription", {
         "eventFilters": [SMS_EVENTS],
         "deliveryMode": {
@@ -55,24 +46,56 @@ def main():
         "expiresIn": LIFETIME,
     }).json()
     print(f"Subscribed {subscription.deliveryMode.address}")
-    print(f"Subscription {subscription.id}, {subscription.status}, expires {subscription.expirationTime}")
+    print(f"Subscription {subscription.id}, {subscription.status}, "
+          f"expires {subscription.expirationTime}")
+
+
+# Plumbing: settings, a network timeout, and errors as one line.
+
+def setting(name, default=None):
+    value = os.environ.get(name, default)
+    if value:
+        return value
+    sys.exit(f"Error: {name} is not set; add it to .env or the environment")
+
+
+class TimeoutClient(Client):
+    """The SDK's HTTP client with a network timeout.
+
+    Left alone, it waits forever for an answer.
+    """
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def load_response(self, request):
+        with requests.Session() as session:
+            answer = session.send(request, timeout=self.seconds)
+            return ApiResponse(request, answer)
 
 
 def describe(error):
-    """HTTP status, errorCode and message from the platform's answer, in one line.
+    """The platform's answer in one line: HTTP status, errorCode and message.
 
-    Never print the ApiException itself: its text includes the request headers, access token too.
+    Never print the ApiException itself: its text includes the request's
+    headers, the access token among them.
     """
-    response = error.api_response().response() if error.api_response() else None
+    api_response = error.api_response()
+    response = api_response.response() if api_response else None
     if response is None:
-        return f"no answer from the RingCentral platform: {error.__context__ or error}"
+        cause = error.__context__ or error
+        return f"no answer from the RingCentral platform: {cause}"
+    status = response.status_code
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}: the platform answered with something that is not JSON"
-    code = body.get("errorCode") or next((e.get("errorCode") for e in body.get("errors", [])), "")
+        return (f"HTTP {status}: "
+                "the platform answered with something that is not JSON")
+    code = body.get("errorCode") or next(
+        (e.get("errorCode") for e in body.get("errors", [])), "")
     message = body.get("message") or body.get("error_description", "")
-    return f"HTTP {response.status_code} {code}: {message}"
+    return f"HTTP {status} {code}: {message}"
 
 
 if __name__ == "__main__":
@@ -81,9 +104,12 @@ if __name__ == "__main__":
     except ApiException as error:
         sys.exit(f"Error: {describe(error)}")
     except Exception as error:
-        # A web page (from a proxy, say) where JSON was due: requests' JSONDecodeError from an API
-        # call, or the SDK's bare Exception from the login. Anything else is a bug: show its traceback.
-        if not isinstance(error, requests.JSONDecodeError) and str(error) != "Response is not JSON":
+        # A web page (from a proxy, say) where JSON was due: requests'
+        # JSONDecodeError from an API call, or the SDK's bare Exception from
+        # the login. Anything else is a bug: show its traceback.
+        if not (isinstance(error, requests.JSONDecodeError)
+                or str(error) == "Response is not JSON"):
             raise
-        sys.exit("Error: the platform answered with something that is not JSON")
+        sys.exit("Error: the platform answered with something "
+                 "that is not JSON")
 # --8<-- [end:subscribe-webhook]
