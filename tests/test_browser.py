@@ -2,19 +2,22 @@
 
 On *Sending an SMS* the reader picks a language: the code shown is the sample's section on disk,
 the copy button copies exactly that, and the choice holds on the next page with language tabs
-(content.tabs.link). Playwright's own browser download cannot work here: the tests use
-/usr/bin/chromium, which `make install` installs with apt where it is missing.
+(content.tabs.link). At 1280 px no code block of any page, in any tab, scrolls sideways.
+Playwright's own browser download cannot work here: the tests use /usr/bin/chromium, which
+`make install` installs with apt where it is missing.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import shutil
 
 import pytest
 
 from sample_harness import catalogue, languages, site
-from sample_harness.paths import ROOT
+from sample_harness.paths import DOCS, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -78,3 +81,90 @@ def test_the_chosen_language_shows_copies_and_sticks(label, browser, base_url):
         assert shown == label, f"{other}: after choosing {label} on {PAGE}, the page opens on the {shown} tab"
     finally:
         context.close()
+
+
+# --- Code blocks at a desktop width ------------------------------------------------------------------
+
+WIDE = {"width": 1280, "height": 1000}
+PAGES = sorted(str(page.relative_to(DOCS)) for page in DOCS.rglob("*.md"))
+LABELS = "div.tabbed-set > div.tabbed-labels > label"
+
+# Every code block of the page: the tab it sits in, its file name or first line, and, if it is shown
+# now, how wide its scrolling element (Material's `pre > code`) is against how wide its content is.
+# A character's width is measured in the block itself, on a run of 100 of them.
+MEASURE = """() => [...document.querySelectorAll('div.highlight')].map(div => {
+  const code = div.querySelector(':scope > pre > code');
+  const tab = div.closest('div.tabbed-block');
+  const set = tab && tab.closest('div.tabbed-set');
+  const labels = set ? set.querySelectorAll(':scope > div.tabbed-labels > label') : [];
+  const label = tab && labels[[...tab.parentElement.children].indexOf(tab)];
+  const title = div.querySelector(':scope > span.filename');
+  const first = (code ? code.textContent : '').split('\\n').find(line => line.trim()) || '';
+  const block = {tab: label ? label.textContent.trim() : null, title: title ? title.textContent.trim() : null,
+                 first: first.trim(), shown: !!code && code.checkVisibility()};
+  if (!block.shown) return block;
+  const probe = document.createTextNode('x'.repeat(100));
+  code.appendChild(probe);
+  const range = document.createRange();
+  range.selectNodeContents(probe);
+  block.char = range.getBoundingClientRect().width / 100;
+  probe.remove();
+  block.scroll = code.scrollWidth;
+  block.client = code.clientWidth;
+  return block;
+})"""
+
+# The tab sets that have a tab with this label but show another one, by their index on the page.
+NOT_SHOWING = """(label) => [...document.querySelectorAll('div.tabbed-set')].flatMap((set, index) => {
+  const labels = [...set.querySelectorAll(':scope > div.tabbed-labels > label')];
+  const tab = labels.find(l => l.textContent.trim() === label);
+  return tab && !document.getElementById(tab.htmlFor).checked ? [index] : [];
+})"""
+
+
+def show_tab(page, label: str) -> None:
+    """Every tab set with a tab `label` shows it. content.tabs.link switches the sets with that label
+    together, so after one click the others usually show it already; those that do not get a click of their own."""
+    for _ in range(page.locator("div.tabbed-set").count() + 1):
+        waiting = page.evaluate(NOT_SHOWING, label)
+        if not waiting:
+            return
+        tab_set = page.locator("div.tabbed-set").nth(waiting[0])
+        exactly = re.compile(rf"^\s*{re.escape(label)}\s*$")
+        tab_set.locator(":scope > div.tabbed-labels > label").filter(has_text=exactly).click()
+    pytest.fail(f"the tab {label!r} cannot be shown in every tab set that has it", pytrace=False)
+
+
+def test_no_code_block_scrolls_sideways(browser, base_url):
+    """At 1280 px, no code block scrolls horizontally, in any tab of any page. A runnable sample must fit
+    by its own width; HTTP examples, JSON, program output and shell commands wrap (docs/stylesheets/extra.css)."""
+    too_wide, measured, blocks = {}, set(), {}
+    context = browser.new_context(viewport=WIDE)
+    try:
+        page = context.new_page()
+        for doc in PAGES:
+            response = page.goto(base_url + site.page_path(doc))
+            assert response is not None and response.ok, f"{doc}: the built site does not serve it"
+            labels = list(dict.fromkeys(label.strip() for label in page.locator(LABELS).all_text_contents()))
+            for shown in [None, *labels]:  # as the page opens, then each label in turn
+                if shown is not None:
+                    show_tab(page, shown)
+                for index, block in enumerate(page.evaluate(MEASURE)):
+                    where = f"{doc}, {block['tab'] or 'no tab'}, {block['title'] or block['first'][:40]}"
+                    blocks[doc, index] = where
+                    if not block["shown"]:
+                        continue
+                    measured.add((doc, index))
+                    if block["scroll"] > block["client"]:
+                        columns = math.ceil((block["scroll"] - block["client"]) / block["char"])
+                        too_wide[doc, index] = (f"{where}: {block['scroll']} > {block['client']} "
+                                                f"({columns} columns too wide)")
+    finally:
+        context.close()
+    unseen = [blocks[key] for key in sorted(blocks.keys() - measured)]
+    assert not unseen, f"no tab shows these code blocks, so they went unmeasured: {unseen}"
+    if too_wide:
+        listing = "\n".join(too_wide[key] for key in sorted(too_wide))
+        pytest.fail(f"{len(too_wide)} code blocks scroll sideways at {WIDE['width']} px; shorten the sample's lines, "
+                    "or, where a line cannot honestly be shortened (HTTP, JSON, output), let its block wrap in "
+                    f"docs/stylesheets/extra.css:\n{listing}", pytrace=False)
