@@ -2,7 +2,8 @@
 
 On *Sending an SMS* the reader picks a language: the code shown is the sample's section on disk,
 the copy button copies exactly that, and the choice holds on the next page with language tabs
-(content.tabs.link). At 1280 px no code block of any page, in any tab, scrolls sideways.
+(content.tabs.link). At 1280 px no code block of any page, in any tab, scrolls sideways. The palette
+toggle switches light and dark, and the choice holds.
 Playwright's own browser download cannot work here: the tests use /usr/bin/chromium, which
 `make install` installs with apt where it is missing.
 """
@@ -168,3 +169,34 @@ def test_no_code_block_scrolls_sideways(browser, base_url):
         pytest.fail(f"{len(too_wide)} code blocks scroll sideways at {WIDE['width']} px; shorten the sample's lines, "
                     "or, where a line cannot honestly be shortened (HTTP, JSON, output), let its block wrap in "
                     f"docs/stylesheets/extra.css:\n{listing}", pytrace=False)
+
+
+# --- Light and dark ---------------------------------------------------------------------------------
+
+# mkdocs.yml's theme.palette: the scheme Material opens in for the reader's system setting, and the other.
+SCHEMES = {"light": ("default", "slate"), "dark": ("slate", "default")}
+
+
+@pytest.mark.parametrize("system", SCHEMES)
+def test_the_palette_toggle_switches_the_scheme_and_it_sticks(system, browser, base_url):
+    from playwright.sync_api import expect
+    opens, toggled = SCHEMES[system]
+    context = browser.new_context(viewport=WIDE, color_scheme=system)
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", opens)
+        toggle = page.locator('form[data-md-component="palette"] label:not([hidden])')
+        if toggle.count() != 1:
+            pytest.fail("the header has no palette toggle: mkdocs.yml's theme.palette needs two schemes, "
+                        "each with a toggle", pytrace=False)
+        toggle.click()
+        expect(body).to_have_attribute("data-md-color-scheme", toggled)
+        page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{site.page_path(PAGE)}"]').first.click()
+        page.wait_for_url(base_url + site.page_path(PAGE))  # on to another page by the sidebar, as a reader goes
+        scheme = body.get_attribute("data-md-color-scheme")
+        assert scheme == toggled, (f"with a {system} system setting, after the toggle chose {toggled!r} on the home "
+                                   f"page, {PAGE} opens in {scheme!r}")
+    finally:
+        context.close()
