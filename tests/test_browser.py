@@ -3,7 +3,7 @@
 On *Sending an SMS* the reader picks a language: the code shown is the sample's section on disk,
 the copy button copies exactly that, and the choice holds on the next page with language tabs
 (content.tabs.link). At 1280 px no code block of any page, in any tab, scrolls sideways. The palette
-toggle switches light and dark, and the choice holds.
+toggle switches light and dark, and the choice holds; searching for MMS leads to the MMS page.
 Playwright's own browser download cannot work here: the tests use /usr/bin/chromium, which
 `make install` installs with apt where it is missing.
 """
@@ -14,6 +14,7 @@ import math
 import os
 import re
 import shutil
+from urllib.parse import urldefrag
 
 import pytest
 
@@ -198,5 +199,44 @@ def test_the_palette_toggle_switches_the_scheme_and_it_sticks(system, browser, b
         scheme = body.get_attribute("data-md-color-scheme")
         assert scheme == toggled, (f"with a {system} system setting, after the toggle chose {toggled!r} on the home "
                                    f"page, {PAGE} opens in {scheme!r}")
+    finally:
+        context.close()
+
+
+# --- Search ------------------------------------------------------------------------------------------
+
+MMS_PAGE = "messaging/sending-an-mms.md"
+HEADING = "h => [...h.childNodes].filter(n => !n.classList?.contains('headerlink')).map(n => n.textContent).join('')"
+
+
+def test_search_finds_the_mms_page(browser, base_url):
+    """The search plugin's index (search/search_index.json, loaded by a web worker) answers "MMS" with
+    the MMS page, and its result leads there."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    target = base_url + site.page_path(MMS_PAGE)
+    heading = (DOCS / MMS_PAGE).read_text("utf-8").splitlines()[0].removeprefix("# ")
+    context = browser.new_context(viewport=WIDE)
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        search = page.locator("input.md-search__input")
+        if search.count() != 1:
+            pytest.fail("the header has no search field: is the search plugin off (mkdocs.yml `plugins:`)?",
+                        pytrace=False)
+        search.click()
+        page.keyboard.type("MMS")
+        results = page.locator("ol.md-search-result__list a.md-search-result__link")
+        try:
+            results.first.wait_for(timeout=20_000)
+        except PlaywrightTimeout:
+            pytest.fail("searching for MMS shows no results within 20 s: the web worker did not load "
+                        "search/search_index.json, or the index holds no MMS", pytrace=False)
+        links = results.evaluate_all("links => links.map(a => a.href)")
+        found = [n for n, href in enumerate(links) if urldefrag(href).url == target]
+        assert found, f"searching for MMS finds no result on {MMS_PAGE}; the results lead to {links}"
+        results.nth(found[0]).click()
+        page.wait_for_url(lambda url: urldefrag(url).url == target)
+        shown = page.locator("article h1").first.evaluate(HEADING).strip()
+        assert shown == heading, f"the search result leads to {page.url}, whose heading is {shown!r}, not {heading!r}"
     finally:
         context.close()
