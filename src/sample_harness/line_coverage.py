@@ -172,24 +172,26 @@ def shell_commands(source: str) -> dict[int, set[int]]:
     first: int | None = None
     quote: str | None = None
     for number, line in enumerate(source.splitlines(), 1):
-        text = line.strip()
+        opened, comment_at = _scan(line, quote)
         if first is None:
-            if not text or text.startswith("#") or GRAMMAR.match(text):
+            code = line[:comment_at].strip()
+            if not code or GRAMMAR.match(code):
                 continue
             first = number
         commands.setdefault(first, set()).add(number)
-        quote = _open_quote(line, quote)
-        if quote is None and not line.rstrip().endswith("\\"):
+        quote = opened
+        if quote is None and not line[:comment_at].rstrip().endswith("\\"):
             first = None
     return commands
 
 
-def _open_quote(line: str, quote: str | None) -> str | None:
-    """The quote still open at the end of the line, given the one open at its start."""
+def _scan(line: str, quote: str | None) -> tuple[str | None, int]:
+    """The quote still open at the end of the line, given the one open at its start, and where a
+    comment starts on it (its length where none does)."""
     escaped = False
     for i, char in enumerate(line):
         if quote is None and char == "#" and (i == 0 or line[i - 1].isspace()):
-            break  # a comment: nothing after it counts
+            return None, i
         if escaped:
             escaped = False
         elif char == "\\" and quote != "'":
@@ -198,4 +200,4 @@ def _open_quote(line: str, quote: str | None) -> str | None:
             quote = char
         elif char == quote:
             quote = None
-    return quote
+    return quote, len(line)
