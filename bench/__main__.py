@@ -66,6 +66,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="guide-") as scratch:
         guide_copy.build(Path(scratch), args.parallel_copies)
         figures["parallel"]["at_scale"] = parallel.speedup(Path(scratch), 1)
+    progress("the sample tests with and without their line coverage")
+    figures["coverage_cost"] = parallel.coverage_cost(ROOT, 1)
     progress(f"scale: {', '.join(map(str, args.sizes))} copies")
     figures["scale"] = {str(size): run for size, run in scale.per_sample(tuple(args.sizes)).items()}
     progress("make verify")

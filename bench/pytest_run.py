@@ -21,12 +21,14 @@ class SuiteRun:
     tests: list[float]  # each test's seconds (setup, call and teardown), as pytest's JUnit report gives them
 
 
-def run_samples(root: Path, workers: str | None = None) -> SuiteRun:
-    """pytest on root's tests/test_samples.py, serially or with `-n workers`; a failing test is an error."""
+def run_samples(root: Path, workers: str | None = None, coverage: bool = False) -> SuiteRun:
+    """pytest on root's tests/test_samples.py, serially or with `-n workers`, measuring the samples' line
+    coverage or not (as make test does, and make verify does not); a failing test is an error."""
     with tempfile.TemporaryDirectory() as scratch:
         junit = Path(scratch) / "junit.xml"
         command = [sys.executable, "-m", "pytest", "tests/test_samples.py", "-q", "-p", "no:cacheprovider",
-                   *VERIFY_PLUGINS, f"--junitxml={junit}", *(["-n", workers] if workers else [])]
+                   *VERIFY_PLUGINS, f"--junitxml={junit}", *(["-n", workers] if workers else []),
+                   *([f"--sample-coverage={Path(scratch) / 'coverage'}"] if coverage else [])]
         started = time.perf_counter()
         done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False,
                               env=os.environ | {"GUIDE_ROOT": str(root)})

@@ -44,6 +44,10 @@ def show(figures: dict[str, Any]) -> None:
     for label, run in figures["parallel"].items():
         print(f"  {label:9} {run['tests']:4} tests  {run['serial_s']:6.2f} s vs {run['parallel_s']:6.2f} s"
               f"  = {run['speedup']:.2f}x")
+    cost = figures["coverage_cost"]
+    print(f"sample line coverage (make test measures it, make verify does not): tests/test_samples.py -n auto,"
+          f" {cost['tests']} tests, {cost['without_s']:.1f} s without, {cost['with_s']:.1f} s with"
+          f" = {cost['ratio']:.2f}x")
     print("scale: copies of send-sms in a generated guide, pytest -n auto:")
     for copies, run in figures["scale"].items():
         print(f"  {copies:>4} copies {run['tests']:4} tests  median test {run['median_test_ms']:6.1f} ms"

@@ -124,3 +124,14 @@ def test_an_untested_branch_fails_the_run_naming_the_sample_language_and_line(tm
             "(shown on messaging/list-sms-numbers.md): no case runs `print(\"a branch no case takes\")`") in run.stdout
     report = json.loads((tmp_path / "reports" / "coverage.json").read_text())
     assert {"line": at + 2, "code": 'print("a branch no case takes")'} in report["samples"][0]["unrun"]
+
+
+def test_the_maintainers_page_shows_the_figures_or_says_they_were_not_measured():
+    from sample_harness import coverage_report
+    report = {"date": "2026-12-01", "figures": {"python": {"ran": 9, "can_run": 12, "samples": 2}},
+              "samples": [{"unrun": [{"line": 3, "code": "x"}], "explained": []}]}
+    table = coverage_report.figures_table(report)
+    assert "Measured on 2026-12-01" in table and "| python | 9 of 12 | 75.0 % | 2 |" in table
+    assert "1 unexplained, 0 explained" in table
+    assert coverage_report.figures_table(None).startswith("Not measured in this build")
+    assert coverage_report.figures_table({"figures": {}}).startswith("Not measured in this build")

@@ -9,6 +9,7 @@ language's figures (lines run over lines that can run) for the maintainers' page
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,24 @@ def write(path: Path, judged: list[SampleCoverage]) -> None:
          "explained": [{"line": n, "code": code, "why": why} for n, code, why in item.explained]}
         for item in judged]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"figures": figures(judged), "samples": rows}, indent=2) + "\n", "utf-8")
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
+    path.write_text(json.dumps({"date": today, "figures": figures(judged), "samples": rows}, indent=2) + "\n",
+                    "utf-8")
+
+
+def figures_table(report: dict[str, Any] | None) -> str:
+    """The maintainers' page's figures, as Markdown: per language, the shown lines that ran."""
+    if not isinstance(report, dict) or not {"date", "figures", "samples"} <= report.keys():
+        return ("Not measured in this build: `make coverage` (or `make test`) measures it, and the next build "
+                "shows the figures here.")
+    rows = [f"| {language} | {t['ran']} of {t['can_run']} | {100 * t['ran'] / max(t['can_run'], 1):.1f} % | "
+            f"{t['samples']} |" for language, t in report["figures"].items()]
+    unrun = sum(len(s["unrun"]) for s in report["samples"])
+    explained = sum(len(s["explained"]) for s in report["samples"])
+    return "\n".join([f"Measured on {report['date']}, over every case of every sample:", "",
+                      "| Language | Shown lines that ran | | Samples |", "| --- | --- | --- | --- |", *rows, "",
+                      f"Lines no case runs: {unrun} unexplained, {explained} explained in "
+                      "`tests/expectations.toml` (each with its reason, in `reports/coverage.json`)."])
 
 
 def summary_lines(judged: list[SampleCoverage]) -> list[str]:
