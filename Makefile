@@ -22,6 +22,9 @@ VERIFY_PLUGINS := -p no:schemathesis -p no:hypothesispytest
 # Which lines of each sample its cases run (src/sample_harness/line_coverage.py); a shown line that
 # no case runs fails the run unless tests/expectations.toml says why. Not in make verify: it costs.
 COVERAGE := --sample-coverage=reports/coverage-data
+# make verify's verdict cache (.cache/verify/): off with FRESH=1, and under CI=true (the plugin checks too).
+FRESH ?=
+CACHE = $(if $(or $(FRESH),$(filter true,$(CI))),,--verdict-cache)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install browser shell-tools serve build mock verify verify-live test coverage durations lint bench clean
@@ -63,10 +66,13 @@ mock:
 	@$(MAKE) --no-print-directory install >&2
 	@$(PY) -m ringcentral_mock --port $(MOCK_PORT) --scenario $(SCENARIO)
 
-## verify: the main job: strict build, then every documented sample in both languages
+## verify: the main job: strict build, then every documented sample in every language; a case that
+## passed before, with nothing it depends on changed since, is not run again (FRESH=1 runs them all;
+## so does CI=true)
 verify: install
-	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(VERIFY_PLUGINS) tests/test_site_build.py tests/test_samples.py $(PYTEST_ARGS)
-	@# then the site, so the notes under the samples come from the report this run just wrote
+	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(VERIFY_PLUGINS) $(CACHE) tests/test_samples.py $(PYTEST_ARGS)
+	@# then the strict build (a warning fails it), so the notes under the samples come from the report
+	@# this run just wrote
 	$(PY) -m mkdocs build --strict
 
 ## verify-live: the same sample tests against RC_SERVER_URL with the credentials in .env; sends real

@@ -21,7 +21,7 @@ CASES = [(sample, case) for sample in catalogue.samples()
 
 @pytest.mark.parametrize(("sample", "case"), CASES,
                          ids=[f"{s.name}[{c.test_id(s.language)}]" for s, c in CASES])
-def test_sample(sample, case, target, sample_coverage, request):
+def test_sample(sample, case, target, sample_coverage, verdict_record, request):
     more = f" (+{len(sample.pages) - 1})" if len(sample.pages) > 1 else ""
     request.node.user_properties.append(("sample", {
         "page": sample.pages[0] + more, "sample": sample.name, "language": sample.language, "case": case.name,
@@ -34,6 +34,11 @@ def test_sample(sample, case, target, sample_coverage, request):
                     f"'{sample.section}': restore the markers or update the include", pytrace=False)
     if reason := target.skip_reason(case):
         pytest.skip(reason)
+    if verdict_record is not None and (passed := verdict_record.hit(sample, case)):
+        request.node.user_properties.append(("cached", {"date": passed["date"], "versions": passed["versions"]}))
+        if "exchange" in passed:
+            request.node.user_properties.append(("exchange", passed["exchange"]))
+        pytest.skip(f"cached: passed on {passed['date']}, and nothing it depends on has changed since")
     with sample_coverage.measuring(sample, case.name) if sample_coverage else contextlib.nullcontext():
         outcome = runs.run_case(target, sample.language, sample.path, case, request.config.getoption("sample_timeout"))
     problems = verdict.problems(case, outcome)

@@ -1,10 +1,12 @@
 """What a verdict depends on, as digests: a sample's verdict holds only while none of them changes.
 
-A case's verdict depends on the sample file (its shown section and what surrounds it), the case's
-own data (its twin or fault-matrix entry, merged), the scenario it runs in (with every scenario it
-extends), the mock's source, the harness's source, and the runtime and SDK versions of its
-language. The verify report stores them with each row; the MkDocs hook recomputes them at build
-time and says "not verified" wherever one differs. The coming verdict cache keys on the same.
+A case's verdict depends on the sample file (its shown section and what surrounds it, and any other
+sample the case runs beside it or after it), the case's own data (its twin or fault-matrix entry,
+merged), the scenario it runs in (with every scenario it extends), every file of the mock and of
+the harness, the runtime and SDK versions of its language, and for JavaScript package-lock.json.
+The verify report stores them with each row; the MkDocs hook recomputes them at build time and says
+"not verified" wherever one differs; the verdict cache (verdict_cache.py) runs again any case
+whose digests are not those of a passing run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import ringcentral_mock
 import sample_harness
 
 from .expectations import Case
+from .paths import ROOT
+
+LOCK = ROOT / "package-lock.json"
 
 PARTS = ("sample", "case", "scenario", "mock", "harness", "versions")
 # How a part is named when a note says what changed.
@@ -42,9 +47,9 @@ class Sources:
     _memo: dict[object, str] = field(default_factory=dict, repr=False)
 
     def tree(self, folder: Path) -> str:
-        """One digest of every Python file under the folder, by its path there and its bytes."""
+        """One digest of every file under the folder (its scenarios, its preloads), by path and bytes."""
         if folder not in self._memo:
-            files = sorted(p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+            files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
             self._memo[folder] = _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes()
                                                   for p in files))
         return self._memo[folder]
@@ -66,8 +71,13 @@ class Sources:
 def dependencies(sample_file: Path, case: Case, versions: dict[str, str], sources: Sources) -> dict[str, str]:
     """A digest of each part the case's verdict depends on."""
     case_data = json.dumps(dataclasses.asdict(case), sort_keys=True, default=list)
+    others = [name for name in (case.companion, *(step.get("run") for step in (*case.before, *case.steps)))
+              if name and not name.startswith("stand-in:")]
+    samples = [sample_file, *(sample_file.with_name(name + sample_file.suffix) for name in others)]
+    if sample_file.suffix == ".js":  # the exact packages npm ci installs
+        versions = versions | {"package-lock.json": _digest(LOCK.read_bytes()) if LOCK.is_file() else "none"}
     return {
-        "sample": _digest(sample_file.read_bytes()),
+        "sample": _digest(b"\0".join(p.read_bytes() if p.is_file() else b"missing" for p in samples)),
         "case": _digest(case_data.encode()),
         "scenario": sources.scenario(case.scenario),
         "mock": sources.tree(sources.mock),

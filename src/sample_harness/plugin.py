@@ -14,7 +14,16 @@ import pytest
 
 from ringcentral_mock.server import MockServer
 
-from . import coverage_report, expectations, line_coverage, live_plugin, live_settings, report_redaction, site
+from . import (
+    coverage_report,
+    expectations,
+    line_coverage,
+    live_plugin,
+    live_settings,
+    report_redaction,
+    site,
+    verdict_cache,
+)
 from .case_schema import CaseFileError
 from .mock_client import MockClient
 from .paths import REPORTS
@@ -25,6 +34,9 @@ from .target import MockTarget, Target
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--sample-timeout", type=float, default=30.0,
                      help="seconds a sample may run before its process group is killed")
+    parser.addoption("--verdict-cache", action="store_true",
+                     help="skip the sample cases that passed before and on which nothing has changed since "
+                          "(.cache/verify/; never under CI=true): make verify's writer's loop")
     parser.addoption("--sample-coverage", metavar="DIR", default=None,
                      help="measure which lines of each sample the cases of tests/test_samples.py run, in DIR; "
                           "fail on a shown line no case runs (reports/coverage.json)")
@@ -40,7 +52,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if not config.pluginmanager.is_registered(report_redaction):  # `-p sample_harness.report_redaction` did
         config.pluginmanager.register(report_redaction, "sample_harness.redaction")
-    config.pluginmanager.register(VerifySummary(live=config.getoption("live")), "sample_harness.summary")
+    cache = (verdict_cache.VerdictCache() if verdict_cache.wanted(config.getoption("verdict_cache"))
+             and not config.getoption("live") else None)
+    config.pluginmanager.register(VerifySummary(live=config.getoption("live"), cache=cache), "sample_harness.summary")
     if config.getoption("live"):
         config.pluginmanager.register(live_plugin.LivePlugin(config), live_plugin.NAME)
     elif config.getoption("sample_coverage"):  # never live: bash's trace holds the commands as run
@@ -86,6 +100,12 @@ class CoveragePlugin:
             terminalreporter.section("sample coverage: the shown lines no case runs")
             for line in coverage_report.summary_lines(self.judged):
                 terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def verdict_record(request: pytest.FixtureRequest) -> verdict_cache.VerdictCache | None:
+    """The record of the cases that passed, with --verdict-cache (and not CI=true); None otherwise."""
+    return request.config.pluginmanager.get_plugin("sample_harness.summary").cache
 
 
 @pytest.fixture(scope="session")

@@ -29,11 +29,14 @@ def current_cases(root: Path = ROOT) -> dict[tuple[str, str, str], Case]:
             for case in expectations.cases_for(sample.name, sample.language)}
 
 
-def write(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Stamp this run's rows, merge them into the report at path, and write it (redacted, like all output)."""
+def write(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stamp this run's rows, merge them into the report at path, and write it (redacted, like all output);
+    returns this run's rows as stamped."""
     path.parent.mkdir(parents=True, exist_ok=True)
     cases = current_cases()
-    path.write_text(redact(json.dumps(merged(path, stamped(rows, cases), set(cases)), indent=2)) + "\n")
+    these = stamped(rows, cases)
+    path.write_text(redact(json.dumps(merged(path, these, set(cases)), indent=2)) + "\n")
+    return these
 
 
 def stamped(rows: list[dict[str, Any]], cases: dict[tuple[str, str, str], Case] | None = None,
@@ -45,8 +48,10 @@ def stamped(rows: list[dict[str, Any]], cases: dict[tuple[str, str, str], Case] 
     stamped_rows = []
     for row in rows:
         parts = dependencies(ROOT / row["file"], cases[tuple(row[k] for k in KEY)], used[row["language"]], sources)
-        stamped_rows.append(row | {"depends": parts, "fingerprint": fingerprint(parts),
-                                   "versions": used[row["language"]], "date": today})
+        when = {"versions": used[row["language"]], "date": today}
+        if row.get("cached"):  # not run now: it passed on the recorded date, with the recorded versions
+            when = {"versions": row["versions"], "date": row["date"]}
+        stamped_rows.append(row | {"depends": parts, "fingerprint": fingerprint(parts)} | when)
     return stamped_rows
 
 
