@@ -14,7 +14,7 @@ from typing import Any
 from ringcentral_mock.server import MockServer
 from sample_harness.paths import REPORTS, ROOT
 
-from . import guide_copy, harness_cost, latency, mock_start, parallel, report, scale, sleeps, targets
+from . import guide_copy, harness_cost, latency, mock_start, parallel, report, scale, sleeps, targets, writer_loop
 from .stats import median, ms, time_command
 
 
@@ -70,6 +70,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     figures["coverage_cost"] = parallel.coverage_cost(ROOT, 1)
     progress(f"scale: {', '.join(map(str, args.sizes))} copies")
     figures["scale"] = {str(size): run for size, run in scale.per_sample(tuple(args.sizes)).items()}
+    progress("the writer's loop: make verify cold, unchanged, after a one-sample edit (on a copy)")
+    figures["writer_loop"] = writer_loop.measure()
     progress("make verify")
     figures["make_verify_s"] = round(time_command([os.environ.get("MAKE", "make"), "--no-print-directory", "verify"],
                                                   cwd=ROOT), 2)

@@ -53,6 +53,10 @@ def show(figures: dict[str, Any]) -> None:
         print(f"  {copies:>4} copies {run['tests']:4} tests  median test {run['median_test_ms']:6.1f} ms"
               f"  wall per test {run['wall_per_test_ms']:6.1f} ms")
     print(f"make verify: {figures['make_verify_s']:.1f} s")
+    print("the writer's loop (make verify on a copy of the guide, pytest and the strict build):")
+    for name, run in figures["writer_loop"].items():
+        print(f"  {name:18} {run['s']:6.1f} s = {run['ratio']:.0%} of cold; {run['run']} cases run,"
+              f" {run['cached']} cached")
 
 
 def verdicts(results: list[Verdict]) -> None:

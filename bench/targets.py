@@ -10,6 +10,9 @@ MAX_MOCK_START_S = 0.3
 MAX_P99_MS = 5.0
 MIN_PARALLEL_SPEEDUP = 1.7
 MAX_GROWTH_PER_SAMPLE = 1.25
+# The writer's loop, against a cold make verify: nothing changed, then one sample edited.
+MAX_UNCHANGED_RERUN = 0.15
+MAX_ONE_SAMPLE_RERUN = 0.25
 
 
 @dataclass
@@ -49,4 +52,14 @@ def check(figures: dict[str, Any]) -> list[Verdict]:
         growth = largest[figure] / smallest[figure]
         verdicts.append(Verdict(f"{figure} flat from {smallest['tests']} to {largest['tests']} tests "
                                 f"(<= {MAX_GROWTH_PER_SAMPLE}x)", f"{growth:.2f}x", growth <= MAX_GROWTH_PER_SAMPLE))
+    loop = figures["writer_loop"]
+    verdicts.append(Verdict(f"make verify again, nothing changed: <= {MAX_UNCHANGED_RERUN:.0%} of a cold run, "
+                            "every case cached",
+                            f"{loop['unchanged']['ratio']:.0%} ({loop['unchanged']['run']} cases run)",
+                            loop["unchanged"]["ratio"] <= MAX_UNCHANGED_RERUN and loop["unchanged"]["run"] == 0))
+    edited = loop["one_sample_edited"]
+    verdicts.append(Verdict(f"make verify after a one-sample edit: <= {MAX_ONE_SAMPLE_RERUN:.0%} of a cold run, "
+                            "only its cases run",
+                            f"{edited['ratio']:.0%} ({edited['run']} cases run, {edited['cached']} cached)",
+                            edited["ratio"] <= MAX_ONE_SAMPLE_RERUN and edited["run"] == edited["its_cases"]))
     return verdicts
