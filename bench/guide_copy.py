@@ -2,8 +2,8 @@
 
 The copy holds the tests (tests/, pyproject.toml for pytest's settings) and links node_modules and
 src/ (where pytest's settings find the harness); the harness runs on it with GUIDE_ROOT naming it,
-exactly as in the repository. Only docs/ and code-samples/ are generated. Its fault matrix is empty, so each copy runs its success case
-alone: one test per copy and language.
+exactly as in the repository. Only docs/ and code-samples/ are generated. Its fault matrix is empty,
+so each copy runs its success case alone: one test per copy and language.
 """
 
 from __future__ import annotations
