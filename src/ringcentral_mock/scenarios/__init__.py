@@ -7,6 +7,7 @@ in; a problem is a `ScenarioError`, one line naming the file, the key and what i
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -38,14 +39,16 @@ def names() -> list[str]:
                   if p.name.endswith(".toml"))
 
 
-def read_file(path: str | Path) -> ScenarioText:
-    """A user's scenario file, named in errors as `path` is given; ScenarioError if it cannot be read."""
+def read_file(path: str | os.PathLike[str], origin: str | None = None) -> ScenarioText:
+    """A user's scenario file, named in errors as `origin` (default: `path` as given); ScenarioError if it
+    cannot be read."""
+    origin = origin or os.fspath(path)
     try:
-        return ScenarioText(str(path), Path(path).read_text("utf-8"))
+        return ScenarioText(origin, Path(path).read_text("utf-8"))
     except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read the scenario file: {exc.strerror or exc}") from None
+        raise ScenarioError(f"{origin}: cannot read the scenario file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise ScenarioError(f"{path}: the scenario file is not UTF-8 text") from None
+        raise ScenarioError(f"{origin}: the scenario file is not UTF-8 text") from None
 
 
 def name_of(scenario: Scenario) -> str:
