@@ -96,7 +96,8 @@ def test_a_users_scenario_extends_a_built_in_one_and_the_mock_runs_it():
       'status = "DeliveryFailed"\ncode = "SMS-CAR-999"'),
      "my.toml: [messages.recipients.+14155550123] code: a failure needs a known deliveryErrorCode"),
     (('id = 72', 'id = 73'), None),  # a change that breaks nothing: the test's own control
-])
+], ids=["unknown-key", "enum-value", "phone-number", "type", "range", "extension-type", "login", "owner",
+        "fault-key", "fault-kind", "top-level-key", "outcome-rule", "control"])
 def test_a_bad_key_type_or_value_is_one_line_naming_file_key_and_what_is_allowed(change, line):
     old, new = change
     assert old in OWN
