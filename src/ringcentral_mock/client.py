@@ -37,8 +37,9 @@ class MockClient:
         self.http = httpx.Client(base_url=url, timeout=timeout)
 
     def reset(self, scenario: str | os.PathLike[str] = DEFAULT, origin: str | None = None) -> dict[str, str]:
-        """Start the mock over in a scenario: a built-in one's name, or the path of a TOML file of your own
-        (sent as text: the mock need not see your files), named in errors as `origin` (default: the path).
+        """Start the mock over in a scenario: a built-in one's name (a string), or a TOML file of your own (a
+        pathlib.Path; sent as text, so the mock need not see your files), named in errors as `origin`
+        (default: the path).
         Returns the settings that point a client at it; ScenarioError, one line, for a scenario it refuses."""
         if isinstance(scenario, os.PathLike):
             own = read_file(scenario, origin)
