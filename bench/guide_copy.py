@@ -1,9 +1,9 @@
 """A throwaway guide grown to N samples: the harness, plus N pages each showing a copy of one sample.
 
-The copy holds the tests (tests/, pyproject.toml for pytest's settings) and links node_modules; the
-installed harness runs on it with GUIDE_ROOT naming it, exactly as in the repository. Only docs/
-and code-samples/ are generated. Its fault matrix is empty, so each copy runs its success case
-alone: one test per copy and language.
+The copy holds the tests (tests/, pyproject.toml for pytest's settings) and links node_modules and
+src/ (where pytest's settings find the harness); the harness runs on it with GUIDE_ROOT naming it,
+exactly as in the repository. Only docs/ and code-samples/ are generated. Its fault matrix is empty,
+so each copy runs its success case alone: one test per copy and language.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def build(target: Path, copies: int, sample: str = "messaging/send-sms") -> None
     (target / "tests" / "fault-matrix.toml").write_text("", "utf-8")
     shutil.copy(ROOT / "pyproject.toml", target)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    (target / "src").symlink_to(ROOT / "src")
     stem = Path(sample).name
     sources = {suffix: (SAMPLES / f"{sample}{suffix}").read_text("utf-8") for suffix in (".py", ".js")}
     (target / "docs" / "copies").mkdir(parents=True)

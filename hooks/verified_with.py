@@ -14,11 +14,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
-from sample_harness import catalogue, exchange_panel, expectations, languages
-from sample_harness.fingerprints import Sources, changed, dependencies, fingerprint
+# The harness is no part of the installed distribution (only the mock is): it lives in src/ beside
+# this hook, and `mkdocs build`, `mkdocs serve` and the site tests' subprocesses all load the hook.
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+if SRC not in sys.path:
+    sys.path.insert(0, SRC)
+
+from sample_harness import catalogue, exchange_panel, expectations, languages  # noqa: E402
+from sample_harness.fingerprints import Sources, changed, dependencies, fingerprint  # noqa: E402
 
 FENCE = re.compile(r"^\s*(```|~~~)\s*$")
 

@@ -11,6 +11,7 @@ import pytest
 
 from sample_harness import expectations
 from sample_harness.case_schema import CaseFileError
+from sample_harness.paths import ROOT
 
 
 def refused(tmp_path: Path, text: str, name: str = "expectations.toml") -> str:
@@ -58,7 +59,8 @@ def test_a_typo_stops_the_run_before_collection(tmp_path):
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "expectations.toml").write_text('[send-sms]\nstdrr = "x"\n', "utf-8")
     (tmp_path / "tests" / "test_nothing.py").write_text("def test_nothing():\n    pass\n", "utf-8")
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=tmp_path,
-                         capture_output=True, text=True, env={"GUIDE_ROOT": str(tmp_path), "PATH": ""}, timeout=60)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "sample_harness.plugin",
+                          "tests"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                         env={"GUIDE_ROOT": str(tmp_path), "PYTHONPATH": str(ROOT / "src"), "PATH": ""})
     assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout + run.stderr
     assert "tests/expectations.toml: [send-sms] has an unknown key 'stdrr'" in run.stderr, run.stderr

@@ -126,6 +126,16 @@ def test_a_stale_or_reasonless_helper_is_named(guide):
     assert any("code-samples/send.py is included by a page" in p for p in problems), problems
 
 
+def test_a_stale_or_unshown_pytest_file_is_named(guide):
+    (guide / "code-samples" / "test_app.py").write_text("def test_app():\n    pass\n")
+    (guide / "helpers.toml").write_text('[pytest-files]\n"code-samples/test_gone.py" = "x"\n'
+                                        '"code-samples/test_app.py" = "x"\n')
+    assert check(catalogue_rules.bad_helpers, guide) == [
+        "helpers.toml: [pytest-files] code-samples/test_gone.py does not exist; remove the entry, or fix its path",
+        "helpers.toml: [pytest-files] code-samples/test_app.py is included by no page; include it, or list it "
+        "under [helpers] with the reason it is kept"]
+
+
 def edit_page(guide, old, new):
     page = guide / "docs" / "page.md"
     page.write_text(page.read_text().replace(old, new))

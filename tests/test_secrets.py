@@ -6,6 +6,7 @@ Samples' own output is checked for leaks in test_samples.py (every case, both la
 from __future__ import annotations
 
 import base64
+import os
 import subprocess
 import sys
 
@@ -101,7 +102,8 @@ def test_a_failing_tests_report_is_redacted(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "sample_harness.report_redaction", "-p", "no:cacheprovider",
          "--junitxml", str(tmp_path / "junit.xml"), str(tmp_path / "test_leaky.py")],
-        cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "tests"), "PATH": ""})
+        cwd=tmp_path, capture_output=True, text=True,
+        env={"PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT / "src")]), "PATH": ""})
     shown = proc.stdout + proc.stderr + (tmp_path / "junit.xml").read_text()
     assert "1 failed" in proc.stdout, shown
     assert "[redacted]" in proc.stdout, shown

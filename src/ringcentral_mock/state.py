@@ -1,4 +1,5 @@
-"""MockState: one mock, built once from a named scenario and reset in place by `reset()`.
+"""MockState: one mock, built once from a scenario (a built-in one's name, or a user's own) and reset in
+place by `reset()`.
 
 It holds the platform (`platform/`: the account, tokens, the message store, rate limits, the clock),
 the event bus the platform publishes to (`events`), and what test control keeps (`control/`: the
@@ -16,7 +17,6 @@ from . import scenarios
 from .control.faults import FaultPlan
 from .control.log import Log
 from .events import EventBus
-from .platform import lifecycle
 from .platform.accounts import Account, Extension
 from .platform.clock import Clock
 from .platform.messages import Messages
@@ -26,10 +26,11 @@ from .platform.tokens import Tokens
 
 
 class MockState:
-    """One platform account and the mock's controls, from a named scenario."""
+    """One platform account and the mock's controls, from a scenario."""
 
-    def __init__(self, scenario: str = scenarios.DEFAULT) -> None:
-        self.scenario_name = scenario
+    def __init__(self, scenario: scenarios.Scenario = scenarios.DEFAULT) -> None:
+        self.scenario_source = scenario  # what a reset without a scenario goes back to
+        self.scenario_name = scenarios.name_of(scenario)
         self.scenario: dict[str, Any] = {}  # the scenario's data; replaced in place on reset
         self.clock = Clock()
         self.bus = EventBus()
@@ -45,14 +46,13 @@ class MockState:
         self.bus.subscribe(self.events.append)
         self.reset(scenario)
 
-    def reset(self, scenario: str | None = None) -> None:
-        """Back to the scenario's start (the current one by default); ValueError, with nothing changed, for
-        an unknown name or [messages] rules the platform does not have."""
-        name = scenario or self.scenario_name
-        data = scenarios.load(name)
-        lifecycle.check(data["messages"])
+    def reset(self, scenario: scenarios.Scenario | None = None) -> None:
+        """Back to the scenario's start (the current one by default); ScenarioError (a ValueError), with
+        nothing changed, for an unknown name or data that breaks the scenario format."""
+        source = scenario or self.scenario_source
+        data = scenarios.load(source)
         self.faults.reset(data.get("faults"))
-        self.scenario_name = name
+        self.scenario_source, self.scenario_name = source, scenarios.name_of(source)
         self.scenario.clear()
         self.scenario.update(data)
         limits = data["limits"]

@@ -1,7 +1,9 @@
 """The samples the pages include, found by reading the pages' `--8<--` lines.
 
 A sample is a runnable file in code-samples/, in one of the languages of `languages`, that at least
-one page includes; a new page's samples are picked up without editing any list.
+one page includes; a new page's samples are picked up without editing any list. A pytest file of a
+reader's own suite that a page shows is no sample: tests/sample-helpers.toml lists it under
+`[pytest-files]`, and tests/test_pytest_examples.py runs it with pytest instead.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def includes(docs: Path = DOCS) -> list[Include]:
 
 
 def is_sample(path: str) -> bool:
-    return languages.of(path) is not None
+    return languages.of(path) is not None and path not in pytest_files()
 
 
 def tab_sets(docs: Path = DOCS) -> list[TabSet]:
@@ -180,6 +182,11 @@ def sample_files(root: Path = SAMPLES) -> list[str]:
 def helpers(path: Path = HELPERS) -> dict[str, str]:
     """The files no page includes, relative to the repository root, with the reason each is kept."""
     return tomllib.loads(path.read_text("utf-8")).get("helpers", {})
+
+
+def pytest_files(path: Path = HELPERS) -> dict[str, str]:
+    """The pytest files pages show (run as a reader's suite, not as samples), with what each shows."""
+    return tomllib.loads(path.read_text("utf-8")).get("pytest-files", {}) if path.is_file() else {}
 
 
 def samples(docs: Path = DOCS, root: Path = ROOT) -> list[Sample]:

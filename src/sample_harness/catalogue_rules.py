@@ -34,6 +34,12 @@ def bad_helpers(docs: Path = DOCS, root: Path = ROOT, helpers: Path = catalogue.
             problems.append(f"{where}: {path} is included by a page, so it is no helper; remove the entry")
         if not str(reason).strip():
             problems.append(f"{where}: {path} needs a reason")
+    for path in catalogue.pytest_files(helpers):
+        if path not in files:
+            problems.append(f"{where}: [pytest-files] {path} does not exist; remove the entry, or fix its path")
+        elif path not in included:
+            problems.append(f"{where}: [pytest-files] {path} is included by no page; include it, or list it "
+                            "under [helpers] with the reason it is kept")
     return problems
 
 

@@ -1,4 +1,4 @@
-"""The harness as a pytest plugin (the `pytest11` entry point `sample_harness`).
+"""The harness as a pytest plugin, loaded by the repository's pytest settings (`-p sample_harness.plugin`).
 
 It adds the options (`--sample-timeout`, `--live` and its settings), the fixtures the guide's
 tests use (one mock per session or xdist worker, reset before each test; the target samples run

@@ -6,6 +6,7 @@ import pytest
 
 from ringcentral_mock import MockState
 from ringcentral_mock.platform import lifecycle
+from ringcentral_mock.scenarios import ScenarioText
 from sample_harness.api import MESSAGE_STORE, SMS, sms_body
 
 
@@ -82,8 +83,10 @@ def test_delivery_failed_scenario_points_samples_at_a_failing_recipient():
     {"status": "Lost", "code": "SMS-RC-413"},  # not a status
 ])
 def test_scenario_rules_outside_the_platform_are_refused(rule):
-    with pytest.raises(ValueError, match="messages"):
-        lifecycle.check({"status": "Delivered", "recipients": {"+16505550666": rule}})
+    fields = "\n".join(f"{key} = {value!r}" for key, value in rule.items())
+    own = ScenarioText("rules.toml", f'extends = "default"\n[messages.recipients."+16505550668"]\n{fields}\n')
+    with pytest.raises(ValueError, match=r"^rules.toml: \[messages.recipients.\+16505550668\] (code|status): "):
+        MockState(own)
 
 
 def test_every_family_is_known():

@@ -2,7 +2,8 @@
 
 Health, the scenario's .env lines, reset, the recorded requests, the events the platform published,
 the mock's clock, and the faults in force (with their counts): add some for a single test, or clear
-them. `POST /__mock/reset` also brings back the scenario's own faults, counts at zero.
+them. `POST /__mock/reset` also brings back the scenario's own faults, counts at zero; it takes a
+built-in scenario by name, or a scenario of the caller's own as TOML text (the server reads no file).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 from typing import Any
 
 from fastapi import Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import scenarios
 from ..errors import PlatformError
@@ -20,7 +21,19 @@ from .faults import FaultSpec
 
 
 class ResetRequest(BaseModel):
-    scenario: str | None = None
+    model_config = ConfigDict(extra="forbid")
+    scenario: str | None = Field(None, description="a built-in scenario's name; default: the current scenario")
+    toml: str | None = Field(None, description="a scenario of your own, as TOML text (it may extend a built-in one)")
+    origin: str = Field("scenario.toml", description="what errors call the TOML text: its file's name")
+
+    @model_validator(mode="after")
+    def _one_scenario(self) -> ResetRequest:
+        if self.scenario is not None and self.toml is not None:
+            raise ValueError("give `scenario` or `toml`, not both")
+        return self
+
+    def chosen(self) -> scenarios.Scenario | None:
+        return scenarios.ScenarioText(self.origin, self.toml) if self.toml is not None else self.scenario
 
 
 class ClockRequest(BaseModel):
@@ -53,9 +66,8 @@ async def published_events(request: Request) -> list[dict[str, Any]]:
 
 async def reset(request: Request, body: ResetRequest | None = None) -> dict[str, Any]:
     state = mock_state(request)
-    scenario = body.scenario if body else None
     try:
-        state.reset(scenario)
+        state.reset(body.chosen() if body else None)
     except ValueError as exc:
         raise PlatformError(400, "CMN-101", str(exc), "scenario") from None
     return {"status": "ok", "scenario": state.scenario_name, "env": state.env(base_url(request))}

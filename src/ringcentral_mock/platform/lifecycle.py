@@ -69,13 +69,6 @@ def outcome_for(settings: dict[str, Any], to_numbers: list[str]) -> Outcome:
     return Outcome.of(settings, "messages")
 
 
-def check(settings: dict[str, Any]) -> None:
-    """Refuse a scenario whose [messages] rules name a status or code the platform does not have."""
-    Outcome.of(settings, "messages")
-    for number, rule in settings.get("recipients", {}).items():
-        Outcome.of(rule, f"messages.recipients.{number}")
-
-
 @dataclass
 class Held:
     """An outbound message still Queued until `reads_left` more reads of it have seen Queued."""

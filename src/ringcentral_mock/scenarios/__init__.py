@@ -1,15 +1,37 @@
-"""Named account fixtures, declared in TOML files beside this module.
+"""Named account fixtures, declared in TOML files beside this module, and scenarios of a user's own.
 
-A scenario may `extends` another: tables merge key by key, anything else (lists included) replaces.
+A scenario may `extends` a built-in one: tables merge key by key, anything else (lists included)
+replaces. Every scenario is checked against `schema` when it is loaded, with what it extends merged
+in; a problem is a `ScenarioError`, one line naming the file, the key and what is allowed.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
+from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from . import schema
+
 DEFAULT = "default"
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be loaded; its message is one line naming the file and the key."""
+
+
+@dataclass(frozen=True)
+class ScenarioText:
+    """A scenario of the user's own, as TOML text, and the name its errors give it (its file's path)."""
+
+    origin: str
+    text: str
+
+
+Scenario = str | ScenarioText  # a built-in scenario's name, or a user's own
 
 
 def names() -> list[str]:
@@ -17,13 +39,55 @@ def names() -> list[str]:
                   if p.name.endswith(".toml"))
 
 
-def load(name: str) -> dict[str, Any]:
-    """The scenario's data with everything it extends merged in; ValueError for an unknown name."""
+def read_file(path: str | os.PathLike[str], origin: str | None = None) -> ScenarioText:
+    """A user's scenario file, named in errors as `origin` (default: `path` as given); ScenarioError if it
+    cannot be read."""
+    origin = origin or os.fspath(path)
+    try:
+        return ScenarioText(origin, Path(path).read_text("utf-8"))
+    except OSError as exc:
+        raise ScenarioError(f"{origin}: cannot read the scenario file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{origin}: the scenario file is not UTF-8 text") from None
+
+
+def name_of(scenario: Scenario) -> str:
+    return scenario.origin if isinstance(scenario, ScenarioText) else scenario
+
+
+def load(scenario: Scenario) -> dict[str, Any]:
+    """The scenario's data as the mock reads it, with everything it extends merged in and checked;
+    ScenarioError for an unknown name or any problem with the data."""
+    if isinstance(scenario, ScenarioText):
+        data, origin = _parse(scenario.text, scenario.origin), scenario.origin
+    else:
+        data, origin = _builtin(scenario), f"{scenario}.toml (built in)"
+    try:
+        return schema.check(data, origin)
+    except schema.InvalidScenarioError as invalid:
+        raise ScenarioError(str(invalid)) from None
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{origin}: not valid TOML: {exc}") from None
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data
+    if parent not in names():
+        raise ScenarioError(f"{origin}: extends: {parent!r} is no built-in scenario; built in: {', '.join(names())}")
+    return merge(_builtin(parent), data)
+
+
+def _builtin(name: str) -> dict[str, Any]:
+    """A built-in scenario's data with what it extends merged in, unchecked."""
     if name not in names():
-        raise ValueError(f"unknown scenario {name!r}; known: {', '.join(names())}")
+        raise ScenarioError(f"unknown scenario {name!r}; known: {', '.join(names())}")
     data = tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
     parent = data.pop("extends", None)
-    return merge(load(parent), data) if parent else data
+    return merge(_builtin(parent), data) if parent else data
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
