@@ -27,7 +27,7 @@ FRESH ?=
 CACHE = $(if $(or $(FRESH),$(filter true,$(CI))),,--verdict-cache)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser shell-tools serve build mock verify verify-live test coverage durations lint bench clean
+.PHONY: install browser shell-tools serve build mock verify watch verify-live test coverage durations lint bench clean
 
 ## install: the virtualenv with the mock, the docs tools and the harness; the Node SDK; Chromium; curl
 ## and jq for the curl samples (idempotent)
@@ -74,6 +74,11 @@ verify: install
 	@# then the strict build (a warning fails it), so the notes under the samples come from the report
 	@# this run just wrote
 	$(PY) -m mkdocs build --strict
+
+## watch: serve the site on http://127.0.0.1:8000 and verify again, on each save, the samples it
+## touches (the page reloads with the new note under each sample)
+watch: install
+	$(PY) -m sample_harness.watch $(PYTEST_ARGS)
 
 ## verify-live: the same sample tests against RC_SERVER_URL with the credentials in .env; sends real
 ## messages (at most LIVE_MAX_MESSAGES): see docs/maintainers/live-runs.md. One at a time (-n 0).

@@ -30,6 +30,7 @@ def _copy(target: Path) -> None:
     for file in ("pyproject.toml", "package-lock.json", "mkdocs.yml"):
         shutil.copy(ROOT / file, target)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    (target / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
 
 
 def _verify(guide: Path) -> tuple[float, int, int]:

@@ -11,6 +11,7 @@ sample, scenario or mock changed since) says so instead of claiming a check that
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -127,8 +128,11 @@ def note(report: list[dict[str, Any]], path: str, current: dict[str, dict[str, s
     if not rows:
         return f"Not verified in this build: no <code>make verify</code> report covers this version of {name}."
     if any(row["result"] == "failed" for row in fresh):
-        latest = max(row["date"] for row in fresh if row["result"] == "failed")
-        return f"Failed verification on {latest}: run <code>make verify</code> to see why."
+        failed = max((row for row in fresh if row["result"] == "failed"), key=lambda r: r["date"])
+        case = f" (case {failed['case']})" if failed.get("case") else ""
+        why = (html.escape(failed["error"], quote=False) if failed.get("error")
+               else "run <code>make verify</code> to see why")
+        return f"Failed verification on {failed['date']}{case}: {why}"
     if len(fresh) < len(current):
         # A case with no row at all is one the report has never run: new in the expectations.
         what = sorted({part for case, parts in current.items() if rows.get(case) not in fresh

@@ -107,6 +107,7 @@ def test_an_untested_branch_fails_the_run_naming_the_sample_language_and_line(tm
         shutil.copytree(ROOT / part, guide / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", guide)
     (guide / "node_modules").symlink_to(ROOT / "node_modules")
+    (guide / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
     sample = guide / "code-samples" / "messaging" / "list-sms-numbers.py"
     lines = sample.read_text("utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("def main():")) + 1

@@ -32,6 +32,7 @@ def guide(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "pyproject.toml", copy)
     shutil.copy(ROOT / "package-lock.json", copy)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    (copy / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
     return copy
 
 

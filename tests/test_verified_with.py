@@ -147,3 +147,9 @@ def test_a_scenario_edited_since_the_verify_run_unverifies_the_samples_that_use_
 def test_the_verify_report_has_each_languages_versions(language):
     used = languages.BY_NAME[language].versions()
     assert all(v and v != "unknown" for v in used.values()), used
+
+
+def test_a_failure_says_its_case_and_first_problem():
+    failed = row(result="failed", case="bad-jwt") | {"error": "exit code 0, expected 1 <here>"}
+    assert note_of([row(), failed]) == (
+        "Failed verification on 2026-01-02 (case bad-jwt): exit code 0, expected 1 &lt;here&gt;")
