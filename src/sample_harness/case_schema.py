@@ -50,8 +50,9 @@ def _companion(name: str) -> str:
 
 
 def _need(need: str) -> str:
-    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|\*) \S+", need):
-        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method)")
+    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|WS|\*) \S+", need):
+        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method, "
+                         "WS for a WebSocket connection)")
     return need
 
 
