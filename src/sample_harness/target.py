@@ -22,7 +22,7 @@ from .pacing import Pacer
 from .paths import ROOT
 from .problems import Problem
 from .process import Run
-from .refusing import refusing_server_url
+from .refusing import busy_port, refusing_server_url
 
 
 def inbound_body(inbound: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
@@ -36,8 +36,9 @@ def inbound_body(inbound: dict[str, Any], values: dict[str, str]) -> dict[str, A
 
 
 def case_env(case: Case) -> dict[str, str]:
-    """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) filled in."""
-    return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url()})
+    """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) and ${BUSY_PORT}
+    (a port another program listens on) filled in."""
+    return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url(), "BUSY_PORT": str(busy_port())})
 
 
 class Target(Protocol):
@@ -106,10 +107,10 @@ class MockTarget:
         if step.get("deliveries") and not self._delivered(step["deliveries"]):
             return [Problem("step", None, f"the mock made fewer than {step['deliveries']} notification attempts")]
         if forged := step.get("forge"):
-            token = None if forged == "missing" else "not-the-verification-token"
-            status = webhooks.forge(values["WEBHOOK_ADDRESS"], token)
-            if status != 403:
-                return [Problem("forged-accepted", 403, status, f"a notification with {forged} Verification-Token")]
+            address, token, refusal, what = webhooks.forged(forged, values)
+            status = webhooks.forge(address, token)
+            if status != refusal:
+                return [Problem("forged-accepted", refusal, status, what)]
         return []
 
     def finished(self, run: Run) -> None:
