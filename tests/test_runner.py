@@ -154,8 +154,14 @@ class InboxTarget:
     def skip_reason(self, case):
         return None
 
-    def settings(self, case):
+    def stage(self, case):
         return {"INBOX": str(self.inbox)}
+
+    def settings(self, case):
+        return self.stage(case)
+
+    def arm(self, case):
+        pass
 
     def stdout(self, case):
         return case.stdout
@@ -228,6 +234,43 @@ def test_a_traceback_on_ctrl_c_fails(tmp_path):
     assert "output shows a raw exception or request headers; print one `Error: ...` line instead" in problems
     assert any(p.startswith("exit code ") for p in problems), problems
 
+
+
+class StagedTarget(InboxTarget):
+    """A target that notes what the set-up ran with, when the faults came, and what was sent by whom."""
+
+    def __init__(self, inbox: Path) -> None:
+        super().__init__(inbox)
+        self.log: list[tuple[str, object]] = []
+        self.requests: list[dict[str, str]] = []
+
+    def stage(self, case):
+        return {"INBOX": str(self.inbox), "WHO": "the stage"}
+
+    def act(self, step, values):
+        self.log.append(("set-up", values["WHO"]))
+        self.requests.append({"method": "POST", "path": "/by-the-set-up"})
+        return []
+
+    def arm(self, case):
+        self.log.append(("faults", len(self.requests)))
+
+    def finished(self, run):
+        self.requests.append({"method": "GET", "path": "/by-the-sample"})
+
+    def recorded(self):
+        return list(self.requests)
+
+
+def test_the_set_up_runs_before_the_cases_settings_and_faults_and_its_requests_are_not_the_samples(tmp_path):
+    path = tmp_path / "sample.py"
+    path.write_text("import os\nprint(os.environ['WHO'])\n", "utf-8")
+    target = StagedTarget(tmp_path / "inbox")
+    case = Case("", env={"WHO": "the case"}, before=({"inbound": {"text": "set up"}},), faults=({"kind": "hang"},))
+    outcome = runs.run_case(target, "python", path, case, timeout=10)
+    assert outcome.run.stdout == "the case\n"
+    assert target.log == [("set-up", "the stage"), ("faults", 1)]  # the faults come after the set-up's request
+    assert outcome.recorded == [{"method": "GET", "path": "/by-the-sample"}]
 
 # -- what the harness gives webhook cases: a taken port, forged notifications -----------------------
 

@@ -50,8 +50,15 @@ class Target(Protocol):
     def skip_reason(self, case: Case) -> str | None:
         """Why this target cannot run the case, or None."""
 
+    def stage(self, case: Case) -> dict[str, str]:
+        """Prepare the target for the case; the environment settings its set-up (`before`) runs with."""
+
     def settings(self, case: Case) -> dict[str, str]:
-        """Prepare the target for the case; the environment settings the run gets."""
+        """Prepare the target for the case; the environment settings the run gets: the stage's, with the
+        case's own."""
+
+    def arm(self, case: Case) -> None:
+        """Put the case's faults in force, once its set-up has run: they meet the sample alone."""
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         """The output patterns the case must print here."""
@@ -88,11 +95,15 @@ class MockTarget:
     def skip_reason(self, case: Case) -> str | None:
         return None
 
+    def stage(self, case: Case) -> dict[str, str]:
+        return self.mock.reset(case.scenario) | webhooks.settings()
+
     def settings(self, case: Case) -> dict[str, str]:
-        settings = self.mock.reset(case.scenario) | webhooks.settings() | case_env(case)
+        return self.stage(case) | case_env(case)
+
+    def arm(self, case: Case) -> None:
         if case.faults:
             self.mock.add_faults(list(case.faults))
-        return settings
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout
@@ -185,11 +196,17 @@ class LiveTarget:
             plan.logins += case.logins or 0
         return plan
 
-    def settings(self, case: Case) -> dict[str, str]:
+    def stage(self, case: Case) -> dict[str, str]:
         if delay := self.pacer.delay(case.logins or 0):
             self.say(f"pacing: waiting {delay:.0f} s for room in the Auth rate-limit window")
         self.pacer.wait(case.logins or 0)
-        return self.base | case_env(case)
+        return dict(self.base)
+
+    def settings(self, case: Case) -> dict[str, str]:
+        return self.stage(case) | case_env(case)
+
+    def arm(self, case: Case) -> None:
+        pass  # a live run skips the cases with faults (skip_reason)
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout if case.live_stdout is None else case.live_stdout
