@@ -57,3 +57,11 @@ def test_the_error_body_shown_is_what_the_mock_answers():
     answer = client.post(api.SMS, headers={"Authorization": f"bearer {token}"}, json=api.sms_body(to="not-a-number"))
     shown = json.loads((SAMPLES / "messaging" / "handling-errors.error-body.json").read_text("utf-8"))
     assert (answer.status_code, answer.json()) == (400, shown)
+
+
+def test_a_websocket_need_is_met_by_a_connection_alone():
+    """`WS /ws` reaches the samples that open a WebSocket, not those that only ask for its token."""
+    opens = [{"method": "POST", "path": "/restapi/oauth/wstoken"}, {"method": "WS", "path": "/ws"}]
+    assert expectations._applies(["WS /ws"], opens)
+    assert not expectations._applies(["WS /ws"], opens[:1])
+    assert not expectations._applies(["WS /ws"], [{"method": "POST", "path": "/ws", "via": "websocket"}])

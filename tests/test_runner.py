@@ -6,14 +6,22 @@ what the harness reports and that nothing of it is left running.
 
 from __future__ import annotations
 
+import errno
 import signal
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from sample_harness import runs, verdict
+from sample_harness import runs, verdict, webhooks
 from sample_harness.expectations import Case
 from sample_harness.process import SampleProcess, run_sample, sample_env
+from sample_harness.target import MockTarget, case_env
 
 SECRET = "mock-access-" + "s3cr3tT0ken" * 3  # shaped like the mock's tokens, which redaction knows
 
@@ -146,8 +154,14 @@ class InboxTarget:
     def skip_reason(self, case):
         return None
 
-    def settings(self, case):
+    def stage(self, case):
         return {"INBOX": str(self.inbox)}
+
+    def settings(self, case):
+        return self.stage(case)
+
+    def arm(self, case):
+        pass
 
     def stdout(self, case):
         return case.stdout
@@ -219,3 +233,88 @@ def test_a_traceback_on_ctrl_c_fails(tmp_path):
     problems = drive(tmp_path, watcher(on_sigint="default"))
     assert "output shows a raw exception or request headers; print one `Error: ...` line instead" in problems
     assert any(p.startswith("exit code ") for p in problems), problems
+
+
+
+class StagedTarget(InboxTarget):
+    """A target that notes what the set-up ran with, when the faults came, and what was sent by whom."""
+
+    def __init__(self, inbox: Path) -> None:
+        super().__init__(inbox)
+        self.log: list[tuple[str, object]] = []
+        self.requests: list[dict[str, str]] = []
+
+    def stage(self, case):
+        return {"INBOX": str(self.inbox), "WHO": "the stage"}
+
+    def act(self, step, values):
+        self.log.append(("set-up", values["WHO"]))
+        self.requests.append({"method": "POST", "path": "/by-the-set-up"})
+        return []
+
+    def arm(self, case):
+        self.log.append(("faults", len(self.requests)))
+
+    def finished(self, run):
+        self.requests.append({"method": "GET", "path": "/by-the-sample"})
+
+    def recorded(self):
+        return list(self.requests)
+
+
+def test_the_set_up_runs_before_the_cases_settings_and_faults_and_its_requests_are_not_the_samples(tmp_path):
+    path = tmp_path / "sample.py"
+    path.write_text("import os\nprint(os.environ['WHO'])\n", "utf-8")
+    target = StagedTarget(tmp_path / "inbox")
+    case = Case("", env={"WHO": "the case"}, before=({"inbound": {"text": "set up"}},), faults=({"kind": "hang"},))
+    outcome = runs.run_case(target, "python", path, case, timeout=10)
+    assert outcome.run.stdout == "the case\n"
+    assert target.log == [("set-up", "the stage"), ("faults", 1)]  # the faults come after the set-up's request
+    assert outcome.recorded == [{"method": "GET", "path": "/by-the-sample"}]
+
+# -- what the harness gives webhook cases: a taken port, forged notifications -----------------------
+
+def test_busy_port_is_a_port_no_server_can_listen_on_even_reusing_addresses():
+    port = int(case_env(Case("", env={"WEBHOOK_PORT": "${BUSY_PORT}"}))["WEBHOOK_PORT"])
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Python's and Node's servers do
+        with pytest.raises(OSError) as taken:
+            server.bind(("127.0.0.1", port))
+    assert taken.value.errno == errno.EADDRINUSE
+
+
+@contextmanager
+def answering(status_for: Callable[[str], int]) -> Iterator[str]:
+    """A server on loopback that answers each POST with status_for(its path); its webhook address."""
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status_for(self.path))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{webhooks.PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_a_notification_forged_to_another_path_must_be_answered_404():
+    target = MockTarget(SimpleNamespace(url="http://127.0.0.1:9"))  # a forgery asks nothing of the mock
+    with answering(lambda path: 403 if path == webhooks.PATH else 404) as address:
+        values = {"WEBHOOK_ADDRESS": address, "WEBHOOK_VERIFICATION_TOKEN": "the-token"}
+        assert [target.act({"forge": kind}, values) for kind in webhooks.FORGERIES] == [[], [], []]
+    with answering(lambda path: 200) as address:
+        values = {"WEBHOOK_ADDRESS": address, "WEBHOOK_VERIFICATION_TOKEN": "the-token"}
+        assert [str(p) for p in target.act({"forge": "elsewhere"}, values)] == [
+            "a notification to another path than the subscription's was answered 200, not 404: the server must "
+            "refuse what the platform did not send"]

@@ -135,6 +135,14 @@ async function fail(error) {
   process.exit(1);
 }
 
+// A WebSocket handshake the platform refuses in HTTP: the SDK leaves the ws
+// library's error to no one, which would crash with a stack. Anything else
+// uncaught is a bug: let it crash so.
+process.on('uncaughtException', (error) => {
+  if (!/^Unexpected server response/.test(error?.message)) throw error;
+  fail(new Error(`the platform refused the connection: ${error.message}`));
+});
+
 // Ctrl-C is how this program ends.
 process.once('SIGINT', () => {
   console.log('Stopped.');

@@ -8,6 +8,7 @@ the subscription was given) and WEBHOOK_PORT (5000 if not set). It listens
 on 127.0.0.1 only: the platform reaches it through a tunnel or a reverse
 proxy.
 """
+import errno
 import hmac
 import json
 import os
@@ -96,6 +97,7 @@ if __name__ == "__main__":
         main()
     except KeyboardInterrupt:
         print("Stopped.")  # Ctrl-C is how this program ends
-    except OSError as error:  # the port is taken, say
-        sys.exit(f"Error: cannot listen on 127.0.0.1: {error.strerror}")
+    except OSError as error:  # the port is taken, say: EADDRINUSE
+        name = errno.errorcode.get(error.errno, error.strerror)
+        sys.exit(f"Error: cannot listen on 127.0.0.1: {name}")
 # --8<-- [end:webhook-server]

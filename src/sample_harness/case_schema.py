@@ -50,8 +50,9 @@ def _companion(name: str) -> str:
 
 
 def _need(need: str) -> str:
-    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|\*) \S+", need):
-        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method)")
+    if not re.fullmatch(r"(GET|POST|PUT|PATCH|DELETE|WS|\*) \S+", need):
+        raise ValueError(f"{need!r} is not 'METHOD path-pattern', e.g. 'POST */sms' ('*' for any method, "
+                         "WS for a WebSocket connection)")
     return need
 
 
@@ -109,7 +110,8 @@ class Step(BaseModel):
     drop: bool = False  # the mock cuts every WebSocket connection, as a network would
     advance: float | None = Field(None, gt=0)  # the mock's clock moves on this many seconds
     run: str | None = None  # another sample of the same language, run to its end (it must exit 0)
-    forge: Literal["missing", "wrong"] | None = None  # a notification without, or with a wrong, Verification-Token
+    # a notification without, or with a wrong, Verification-Token, or with the right one to another path
+    forge: Literal[webhooks.FORGERIES] | None = None
     deliveries: int | None = Field(None, ge=1)  # wait until the mock has made this many notification attempts
     expect: list[Pattern] = []  # output lines the event must cause, in order
     only: bool = False  # they must be the very next lines: nothing else printed since the step before

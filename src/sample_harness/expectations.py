@@ -136,7 +136,7 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
 
 def _applies(needs: list[str], flow: list[dict[str, Any]] | None) -> bool:
     """Whether a sample whose success case makes `flow` meets what a fault needs (unknown flow: yes).
-    A need is met by an HTTP request only, not by a ClientRequest frame on a WebSocket."""
+    A need is met by an HTTP request or a WebSocket connection (`WS`), not by a ClientRequest frame on one."""
     if flow is None:
         return True
     http = [r for r in flow if "via" not in r]

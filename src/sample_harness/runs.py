@@ -22,7 +22,7 @@ from .paths import ROOT
 from .problems import Problem
 from .process import Run, SampleProcess, extra_env, run_sample, sample_env
 from .redact import redact
-from .target import Target
+from .target import Target, case_env
 
 READY_SECONDS = 15.0  # for a sample to say it is ready: a login and a subscription
 STOP_GRACE = 5.0  # for a sample to end after Ctrl-C
@@ -48,17 +48,24 @@ class Outcome:
 
 
 def run_case(target: Target, language: str, path: Path, case: Case, timeout: float) -> Outcome:
-    """Run the case in a working folder of its own (what the sample saves lands there, and is checked)."""
-    settings = target.settings(case)
+    """Run the case in a working folder of its own (what the sample saves lands there, and is checked).
+
+    What happens `before` it sets the stage as a reader would have it: it runs with the stage's settings,
+    before the case's faults are in force, and what it sends is not the sample's. The case's own `env`
+    and faults meet the sample (and its companion, which runs beside it) alone."""
+    stage = target.stage(case)
+    settings = stage | case_env(case)
     driven: list[Problem] = []
     with (tempfile.TemporaryDirectory(prefix="sample-run-") as folder,
           extra_env(target.sample_env(case, language)),
           companion(language, path, case, settings, driven) as ready):
         workdir = Path(folder)
         for number, step in enumerate(case.before if ready else (), 1):
-            driven += target.act(step, dict(settings))
+            driven += target.act(step, dict(stage))
             if step.get("run"):
-                driven += _run_other(step["run"], language, path, settings, workdir, f"before it, step {number}")
+                driven += _run_other(step["run"], language, path, stage, workdir, f"before it, step {number}")
+        target.arm(case)
+        since = len(target.recorded() or ())
         if not ready:
             run = Run(None, "", "", 0.0, language=language)  # never started: the companion's problem says why
         elif case.ready:
@@ -67,8 +74,9 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
             run = run_sample(language, path, sample_env(settings), timeout, workdir)
         driven += saved_files(case, workdir)
     target.finished(run)
-    return Outcome(run, target.recorded(), settings, target.stdout(case), target.faults(), driven,
-                   target.deliveries())
+    recorded = target.recorded()
+    return Outcome(run, None if recorded is None else recorded[since:], settings, target.stdout(case),
+                   target.faults(), driven, target.deliveries())
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ from .pacing import Pacer
 from .paths import ROOT
 from .problems import Problem
 from .process import Run
-from .refusing import refusing_server_url
+from .refusing import busy_port, refusing_server_url
 
 
 def inbound_body(inbound: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
@@ -36,8 +36,9 @@ def inbound_body(inbound: dict[str, Any], values: dict[str, str]) -> dict[str, A
 
 
 def case_env(case: Case) -> dict[str, str]:
-    """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) filled in."""
-    return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url()})
+    """The case's settings, with ${REFUSING_SERVER_URL} (a port where nothing listens) and ${BUSY_PORT}
+    (a port another program listens on) filled in."""
+    return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url(), "BUSY_PORT": str(busy_port())})
 
 
 class Target(Protocol):
@@ -49,8 +50,15 @@ class Target(Protocol):
     def skip_reason(self, case: Case) -> str | None:
         """Why this target cannot run the case, or None."""
 
+    def stage(self, case: Case) -> dict[str, str]:
+        """Prepare the target for the case; the environment settings its set-up (`before`) runs with."""
+
     def settings(self, case: Case) -> dict[str, str]:
-        """Prepare the target for the case; the environment settings the run gets."""
+        """Prepare the target for the case; the environment settings the run gets: the stage's, with the
+        case's own."""
+
+    def arm(self, case: Case) -> None:
+        """Put the case's faults in force, once its set-up has run: they meet the sample alone."""
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         """The output patterns the case must print here."""
@@ -87,11 +95,15 @@ class MockTarget:
     def skip_reason(self, case: Case) -> str | None:
         return None
 
+    def stage(self, case: Case) -> dict[str, str]:
+        return self.mock.reset(case.scenario) | webhooks.settings()
+
     def settings(self, case: Case) -> dict[str, str]:
-        settings = self.mock.reset(case.scenario) | webhooks.settings() | case_env(case)
+        return self.stage(case) | case_env(case)
+
+    def arm(self, case: Case) -> None:
         if case.faults:
             self.mock.add_faults(list(case.faults))
-        return settings
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout
@@ -106,10 +118,10 @@ class MockTarget:
         if step.get("deliveries") and not self._delivered(step["deliveries"]):
             return [Problem("step", None, f"the mock made fewer than {step['deliveries']} notification attempts")]
         if forged := step.get("forge"):
-            token = None if forged == "missing" else "not-the-verification-token"
-            status = webhooks.forge(values["WEBHOOK_ADDRESS"], token)
-            if status != 403:
-                return [Problem("forged-accepted", 403, status, f"a notification with {forged} Verification-Token")]
+            address, token, refusal, what = webhooks.forged(forged, values)
+            status = webhooks.forge(address, token)
+            if status != refusal:
+                return [Problem("forged-accepted", refusal, status, what)]
         return []
 
     def finished(self, run: Run) -> None:
@@ -184,11 +196,17 @@ class LiveTarget:
             plan.logins += case.logins or 0
         return plan
 
-    def settings(self, case: Case) -> dict[str, str]:
+    def stage(self, case: Case) -> dict[str, str]:
         if delay := self.pacer.delay(case.logins or 0):
             self.say(f"pacing: waiting {delay:.0f} s for room in the Auth rate-limit window")
         self.pacer.wait(case.logins or 0)
-        return self.base | case_env(case)
+        return dict(self.base)
+
+    def settings(self, case: Case) -> dict[str, str]:
+        return self.stage(case) | case_env(case)
+
+    def arm(self, case: Case) -> None:
+        pass  # a live run skips the cases with faults (skip_reason)
 
     def stdout(self, case: Case) -> tuple[str, ...]:
         return case.stdout if case.live_stdout is None else case.live_stdout

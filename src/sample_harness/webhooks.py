@@ -1,5 +1,5 @@
 """What the harness does for webhook samples: the settings a run gets (a free loopback port, the
-address on it, a fresh verification token), a forged notification, and stand-in servers that answer
+address on it, a fresh verification token), forged notifications, and stand-in servers that answer
 the platform's validation wrongly, for the subscribe sample's failure twins."""
 
 from __future__ import annotations
@@ -27,6 +27,23 @@ def settings() -> dict[str, str]:
         port = probe.getsockname()[1]
     return {"WEBHOOK_PORT": str(port), "WEBHOOK_ADDRESS": f"http://127.0.0.1:{port}{PATH}",
             "WEBHOOK_VERIFICATION_TOKEN": f"mock-verification-{secrets.token_urlsafe(12)}"}
+
+
+# The forged notifications a step can send (`forge = "missing"`): each with its Verification-Token,
+# where it goes, and the status the server must refuse it with.
+FORGERIES = ("missing", "wrong", "elsewhere")
+
+
+def forged(kind: str, values: dict[str, str]) -> tuple[str, str | None, int, str]:
+    """A forgery's address, its Verification-Token, the refusal due, and what to call it in a problem:
+    no token (`missing`), a wrong one (`wrong`), or the right one on another path (`elsewhere`), which
+    no subscription names: 404."""
+    address, token = values["WEBHOOK_ADDRESS"], values["WEBHOOK_VERIFICATION_TOKEN"]
+    if kind == "elsewhere":
+        return (address.removesuffix(PATH) + "/elsewhere", token, 404,
+                "a notification to another path than the subscription's")
+    return (address, None if kind == "missing" else "not-the-verification-token", 403,
+            f"a notification with {kind} Verification-Token")
 
 
 def forge(address: str, token: str | None) -> int | None:
