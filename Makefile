@@ -87,7 +87,7 @@ verify-live: install
 
 ## test: everything (SHARD=i/N: one part of it), the samples' line coverage included
 test: install
-	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) $(SPLIT) $(COVERAGE) $(PYTEST_ARGS)
 
 ## coverage: every sample's cases, measuring which shown lines no case runs (reports/coverage.json)
 coverage: install
