@@ -77,12 +77,12 @@ def test_the_plan_counts_the_send_sms_cases_that_can_run_live():
     target = LiveTarget(GOOD, Pacer())
     cases = expectations.cases_for("send-sms") + [Case("unlisted")]
     plan = target.plan(cases)
-    # main + invalid-recipient may send; bad-jwt only logs in; no-sms-number and flaky need their
-    # mock scenarios.
+    # main + invalid-recipient may send; bad-jwt only logs in; no-sms-number, flaky, delivery-failed
+    # and still-queued need their mock scenarios.
     assert (plan.runs, plan.messages, plan.logins) == (3, 2, 3)
-    assert sorted(plan.skipped.values()) == [1, 1, 1]
-    assert any("'no-sms-number' scenario" in reason for reason in plan.skipped)
-    assert any("'flaky' scenario" in reason for reason in plan.skipped)
+    assert sorted(plan.skipped.values()) == [1, 1, 1, 1, 1]
+    for scenario in ("no-sms-number", "flaky", "delivery-failed", "still-queued"):
+        assert any(f"'{scenario}' scenario" in reason for reason in plan.skipped), scenario
     assert any("cannot count what it sends" in reason for reason in plan.skipped)
 
 

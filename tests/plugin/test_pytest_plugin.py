@@ -142,7 +142,7 @@ def test_the_fixture_moves_the_clock_injects_faults_and_sends_texts(pytester):
 @pytest.mark.parametrize(("marker", "line"), [
     ("bad.toml", "bad.toml: [extensions.0.numbers.0] has an unknown key 'featurs'; allowed: features, id,"),
     ("missing.toml", "missing.toml: cannot read the scenario file: No such file or directory"),
-    ("call-queu", "unknown scenario 'call-queu'; known: call-queue, default,"),
+    ("call-queu", "unknown scenario 'call-queu'; known: call-queue, "),
 ], ids=["a-typo", "no-such-file", "no-such-built-in"])
 def test_a_scenario_the_mock_refuses_fails_the_test_with_its_one_line(pytester, marker, line):
     (pytester.path / "bad.toml").write_text(DESK.replace("features", "featurs"), "utf-8")
