@@ -2,12 +2,14 @@
 
 verify.yml runs `make test SHARD=i/N` on a matrix of N machines. Its shard numbers must be exactly 1..N
 for the N it passes, and the N shards, each collected in its own process as each machine collects its
-own, must together collect every test of the suite exactly once. Only collection runs here, no test.
+own, with the options the Makefile turns SHARD=i/N into, must together collect every test of the suite
+exactly once. Only collection runs here, no test.
 It must also start cold: CI=true (under which make verify reads no record of passed cases) and no cache.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -118,12 +120,23 @@ def test_the_matrix_numbers_the_shards_1_to_n():
         f"the matrix's {key} is {matrix[key]}, and make test SHARD=i/{n} needs exactly 1 to {n}")
 
 
+def split_options(shard: str) -> list[str]:
+    """The options `make test SHARD=i/N` gives pytest to pick its shard, as the Makefile spells them."""
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    done = subprocess.run(["make", "--no-print-directory", "-s", "--eval", "shard-options: ; @echo $(SPLIT)",
+                           "shard-options", f"SHARD={shard}"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split(), f"make SHARD={shard} gives pytest no shard:\n" \
+                                                          f"{done.stdout}{done.stderr}"
+    return done.stdout.split()
+
+
 def test_the_n_shards_collect_the_suite_once():
     n = shard_job()[3]
+    options = [split_options(f"{group}/{n}") for group in range(1, n + 1)]
     # Each collection is a process of its own, as on the matrix's machines; they run side by side.
     with ThreadPoolExecutor(max_workers=n + 1) as pool:
         whole = pool.submit(collected)
-        shards = list(pool.map(lambda group: collected("--splits", str(n), "--group", str(group)), range(1, n + 1)))
+        shards = list(pool.map(lambda shard: collected(*shard), options))
         whole = Counter(whole.result())
     empty = [group for group, shard in enumerate(shards, 1) if not shard]
     assert not empty, f"shard(s) {empty} of {n} collect nothing: .test_durations or the split is off"
