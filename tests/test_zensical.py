@@ -18,7 +18,8 @@ import pytest
 from sample_harness import catalogue, languages, site
 from sample_harness.paths import ROOT
 
-SITE_FILES = ("mkdocs.yml", "docs", "code-samples", "hooks")
+# What the build reads: the live-runs page includes the live workflow from .github/workflows/.
+SITE_FILES = ("mkdocs.yml", "docs", "code-samples", ".github/workflows", "hooks")
 INCLUDES = catalogue.includes()
 ZENSICAL_GAP = ("Zensical 0.0.x does not run MkDocs hooks (mkdocs.yml `hooks:`), so the verified-with notes "
                 "of hooks/verified_with.py are missing from its build (docs/maintainers/verification.md)")

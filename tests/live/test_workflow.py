@@ -1,4 +1,4 @@
-"""The scheduled workflow the maintainers' page shows: it must be able to start a live run."""
+"""The scheduled workflow the repository runs and the maintainers' page shows: it must be able to start a live run."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sample_harness import catalogue
 from sample_harness.live_settings import REQUIRED
 from sample_harness.paths import ROOT
 
-WORKFLOW = "code-samples/maintainers/verify-live.yml"
+WORKFLOW = ".github/workflows/verify-live.yml"
 
 
 def workflow() -> dict:
