@@ -65,7 +65,7 @@ class MockState:
         self.requests.reset(limits["max_recorded_requests"])
         self.events.reset(limits["max_recorded_events"])
         self.subscriptions.reset()
-        self.templates.reset()
+        self.templates.reset(data.get("templates", []), {e.key: e.id for e in self.account.extensions})
         for callback in self._on_reset:
             callback()
         self.messages.reset(limits["max_stored_messages"])  # last: it stores the scenario's messages

@@ -196,7 +196,8 @@ def template(name: str, text: str = "Your order is ready") -> dict:
     return {"displayName": name, "body": {"text": text}}
 
 
-def test_a_template_is_created_listed_read_updated_and_deleted(client, login):
+def test_a_template_is_created_listed_read_updated_and_deleted(client, login, state):
+    state.reset("default")  # no templates yet
     headers = login()
     created = client.post(USER_TEMPLATES, headers=headers, json=template("Order ready"))
     assert created.status_code == 200
@@ -212,7 +213,8 @@ def test_a_template_is_created_listed_read_updated_and_deleted(client, login):
     assert client.get(uri, headers=headers).status_code == 404
 
 
-def test_a_duplicate_template_name_is_refused(client, login):
+def test_a_duplicate_template_name_is_refused(client, login, state):
+    state.reset("default")  # no templates yet
     headers = login()
     assert client.post(USER_TEMPLATES, headers=headers, json=template("Order ready")).status_code == 200
     again = client.post(USER_TEMPLATES, headers=headers, json=template("Order ready"))
@@ -221,6 +223,7 @@ def test_a_duplicate_template_name_is_refused(client, login):
 
 
 def test_at_most_25_user_and_50_company_templates(client, login, state):
+    state.reset("default")  # no templates yet
     headers = login()
     for number in range(25):
         assert client.post(USER_TEMPLATES, headers=headers, json=template(f"T{number}")).status_code == 200
@@ -234,14 +237,16 @@ def test_at_most_25_user_and_50_company_templates(client, login, state):
     assert over.status_code == 400 and error_code(over) == "CMN-101"
 
 
-def test_template_text_over_1000_utf16_units_is_refused(client, login):
+def test_template_text_over_1000_utf16_units_is_refused(client, login, state):
+    state.reset("default")  # no templates yet
     headers = login()
     assert client.post(USER_TEMPLATES, headers=headers, json=template("Long", "x" * 1000)).status_code == 200
     over = client.post(USER_TEMPLATES, headers=headers, json=template("Longer", "x" * 999 + "😀"))
     assert over.status_code == 400 and over.json()["errors"][0]["parameterName"] == "body.text"
 
 
-def test_a_users_list_holds_the_company_templates_and_scope_selects(client, login):
+def test_a_users_list_holds_the_company_templates_and_scope_selects(client, login, state):
+    state.reset("default")  # no templates yet
     headers = login()
     company = client.post(COMPANY_TEMPLATES, headers=headers, json=template("Holiday hours")).json()
     personal = client.post(USER_TEMPLATES, headers=headers, json=template("Order ready")).json()
@@ -253,6 +258,15 @@ def test_a_users_list_holds_the_company_templates_and_scope_selects(client, logi
     assert client.get(COMPANY_TEMPLATES, headers=headers).json()["records"] == [company]
     # A user cannot change the company's template through its own path.
     assert client.delete(f"{USER_TEMPLATES}/{company['id']}", headers=headers).status_code == 404
+
+
+def test_a_scenarios_templates_are_there_at_each_reset(client, login, state):
+    listed = client.get(USER_TEMPLATES, headers=login()).json()["records"]
+    assert [(t["displayName"], t["scope"]) for t in listed] == [("Running late", "Personal"),
+                                                                ("Opening hours", "Company")]
+    client.post(USER_TEMPLATES, headers=login(), json=template("Order ready"))
+    state.reset()
+    assert len(client.get(USER_TEMPLATES, headers=login()).json()["records"]) == 2
 
 
 def test_write_routes_are_medium_and_reads_light(client, login):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from .. import errors
 from ..errors import PlatformError
@@ -33,9 +34,15 @@ class Templates:
         self._templates: dict[str, Template] = {}
         self._ids = itertools.count(FIRST_TEMPLATE_ID)
 
-    def reset(self) -> None:
+    def reset(self, stored: list[dict[str, Any]] = (), owner_ids: dict[str, int] | None = None) -> None:
+        """Empty, ids counting from the start again, and the scenario's `templates` put back (`owner_ids`:
+        each extension's id by its key)."""
         self._templates.clear()
         self._ids = itertools.count(FIRST_TEMPLATE_ID)
+        for template in stored:
+            owner = template.get("owner")
+            self.create("Company" if owner is None else "Personal", 0 if owner is None else (owner_ids or {})[owner],
+                        template["display_name"], template["text"])
 
     def list(self, scope: str | None, owner_id: int) -> list[Template]:
         """A user's list: its own templates and the company's (one scope only, if given); the company's list
