@@ -20,13 +20,14 @@ from .control.recorder import RequestRecorder
 from .delivery.webhook import Webhooks
 from .delivery.websocket import Gateway
 from .errors import PlatformError
-from .routes import extensions, messages, oauth, phone_numbers, subscriptions
+from .routes import extensions, messages, oauth, phone_numbers, subscriptions, templates
 from .routes.bodylimit import BodySizeLimit
 from .routes.deps import RateLimitHeaders, accepted_media_type, rate_limited
 from .routes.models import ErrorResponse, OAuthErrorResponse
 from .state import MockState
 
-EXTENSION = "/restapi/v1.0/account/{accountId}/extension/{extensionId}"
+ACCOUNT = "/restapi/v1.0/account/{accountId}"
+EXTENSION = f"{ACCOUNT}/extension/{{extensionId}}"
 SUBSCRIPTION = "/restapi/v1.0/subscription"
 
 # (method, path, handler, rate-limit group): everything the mock serves, in one place. The groups
@@ -40,7 +41,22 @@ ROUTES = [
     ("POST", f"{EXTENSION}/sms", messages.send_sms, "Medium"),
     ("GET", f"{EXTENSION}/message-store", messages.list_messages, "Light"),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}", messages.read_message, "Light"),
+    ("DELETE", f"{EXTENSION}/message-store", messages.delete_conversations, "Medium"),
     ("PUT", f"{EXTENSION}/message-store/{{messageId}}", messages.update_message, "Medium"),
+    ("PATCH", f"{EXTENSION}/message-store/{{messageId}}", messages.patch_message, "Medium"),
+    ("DELETE", f"{EXTENSION}/message-store/{{messageId}}", messages.delete_message, "Medium"),
+    ("GET", f"{EXTENSION}/message-sync", messages.sync_messages, "Light"),
+    ("GET", f"{EXTENSION}/message-store-templates", templates.list_user_templates, "Light"),
+    ("POST", f"{EXTENSION}/message-store-templates", templates.create_user_template, "Medium"),
+    ("GET", f"{EXTENSION}/message-store-templates/{{templateId}}", templates.read_user_template, "Light"),
+    ("PUT", f"{EXTENSION}/message-store-templates/{{templateId}}", templates.update_user_template, "Medium"),
+    ("DELETE", f"{EXTENSION}/message-store-templates/{{templateId}}", templates.delete_user_template, "Medium"),
+    ("GET", f"{ACCOUNT}/message-store-templates", templates.list_company_templates, "Light"),
+    ("POST", f"{ACCOUNT}/message-store-templates", templates.create_company_template, "Medium"),
+    ("GET", f"{ACCOUNT}/message-store-templates/{{templateId}}", templates.read_company_template, "Light"),
+    ("PUT", f"{ACCOUNT}/message-store-templates/{{templateId}}", templates.update_company_template, "Medium"),
+    ("DELETE", f"{ACCOUNT}/message-store-templates/{{templateId}}", templates.delete_company_template,
+     "Medium"),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}/content/{{attachmentId}}", messages.attachment_content,
      "Medium"),
     ("POST", SUBSCRIPTION, subscriptions.create_subscription, "Medium"),

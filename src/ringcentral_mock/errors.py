@@ -39,6 +39,15 @@ MMS_NOT_AVAILABLE = (403, "MSG-242", "The requested feature is not available")
 ATTACHMENTS_TOO_LARGE = (400, "MSG-337", "Attachment size limit exceeded")
 TOO_MANY_ATTACHMENTS = (400, "MSG-379", "Too many attachments")
 UNSUPPORTED_ATTACHMENT = (415, "MSG-348", "Unsupported attachment media type, attachment [{index}]: [{name}]")
+# The message store's write side. MSG-333 is the platform's answer to a stale sync token. Bulk updates
+# answer 207 with one such body per id that failed. The docs name no code for a template's limits or a
+# name already taken (creation "will fail"): the mock's choice is CMN-101 naming the parameter, with a
+# message that says why (see docs/mock-rules.md).
+FULL_SYNC_REQUIRED = (400, "MSG-333", "Full synchronization is required")
+TOO_MANY_IDS = (400, "CMN-101", "Parameter [{parameter}] value is invalid: at most {limit} ids")
+TEMPLATE_NAME_TAKEN = (400, "CMN-101", "Parameter [{parameter}] value is invalid: a template named [{name}] exists")
+TEMPLATE_LIMIT = (400, "CMN-101", "Parameter [{parameter}] value is invalid: at most {limit} {scope} templates")
+TEMPLATE_TOO_LONG = (400, "CMN-101", "Parameter [{parameter}] value is invalid: over 1000 UTF-16 units")
 
 # Receiving: subscriptions, the WebSocket gateway, attachment content.
 INVALID_EVENT_FILTERS = (400, "SUB-508", "Invalid event filters")

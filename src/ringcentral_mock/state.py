@@ -22,6 +22,7 @@ from .platform.clock import Clock
 from .platform.messages import Messages
 from .platform.ratelimit import RateLimiter
 from .platform.subscriptions import Subscriptions
+from .platform.templates import Templates
 from .platform.tokens import Tokens
 
 
@@ -38,6 +39,7 @@ class MockState:
         self.tokens = Tokens(self.scenario, self.account, self.clock)
         self.messages = Messages(self.scenario, self.account, self.clock, self.bus)
         self.limiter = RateLimiter(self.clock)
+        self.templates = Templates()
         self.subscriptions = Subscriptions(self.account, self.clock)
         self._on_reset: list[Callable[[], None]] = []
         self.faults = FaultPlan()
@@ -63,6 +65,7 @@ class MockState:
         self.requests.reset(limits["max_recorded_requests"])
         self.events.reset(limits["max_recorded_events"])
         self.subscriptions.reset()
+        self.templates.reset(data.get("templates", []), {e.key: e.id for e in self.account.extensions})
         for callback in self._on_reset:
             callback()
         self.messages.reset(limits["max_stored_messages"])  # last: it stores the scenario's messages

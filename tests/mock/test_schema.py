@@ -31,8 +31,24 @@ ALLOWED = {
     "GET /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}:"
     " not in the official document": "the subset leaves out the content endpoint, which the current API has",
     "PUT /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}: path messageId is "
-    "{'type': 'integer', 'enum': None, 'required': True}, officially {'type': 'array', 'enum': None, "
-    "'required': True}": "the mock updates one message at a time: bulk ids in the path are not modeled",
+    "{'type': 'string', 'enum': None, 'required': True}, officially {'type': 'array', 'enum': None, "
+    "'required': True}": "a path segment is one string: the mock reads up to 50 ids joined by commas from it",
+    "DELETE /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}: path messageId "
+    "is {'type': 'integer', 'enum': None, 'required': True}, officially {'type': 'array', 'enum': None, "
+    "'required': True}": "the mock deletes one message at a time (conversations by DELETE .../message-store)",
+    "DELETE /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}: query type is "
+    "not in the official document": "the current API has it (../shared/reference/schemas/, DeleteMessageParameters)",
+    "DELETE /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}: query "
+    "conversationId ({'type': 'integer', 'enum': None, 'required': False}) is missing from the mock":
+        "the current API has no such filter on one message; conversations are deleted by DELETE .../message-store",
+    **{f"{op}: not in the official document": "the subset leaves out the message store's write side and "
+       "templates, which the current API has (../shared/reference/schemas/)" for op in (
+        f"DELETE {ACCOUNT}/message-store", f"PATCH {ACCOUNT}/message-store/{{messageId}}",
+        f"GET {ACCOUNT}/message-sync",
+        *(f"{method} {owner}/message-store-templates{item}"
+          for owner in (ACCOUNT, "/restapi/v1.0/account/{accountId}")
+          for method, item in (("GET", ""), ("POST", ""), ("GET", "/{templateId}"), ("PUT", "/{templateId}"),
+                               ("DELETE", "/{templateId}"))))},
     "PUT /restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}: query dateFrom "
     "({'type': 'string', 'enum': None, 'required': False}) is missing from the mock":
         "a bulk update's filter; the mock updates one message",

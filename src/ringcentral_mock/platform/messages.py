@@ -1,6 +1,10 @@
 """The message store: sending SMS and MMS (the platform's limits on both), receiving them, reading one
-message (and an MMS attachment's content), marking it read, and listing a store, each extension's
-messages kept by id.
+message (and an MMS attachment's content), marking it read, deleting and restoring it, listing a store
+and syncing it, each extension's messages kept by id.
+
+A message is `Alive`, then `Deleted` (still readable, and restorable), then `Purged` (gone: reads
+answer 404, and only a sync still reports it, as its id and availability). Every change to a message
+takes the next number of the store's change counter, which is what a sync token remembers.
 
 Sending publishes `InboundMessageArrived` for each recipient extension's copy; the outbound message's
 status then moves by the clock (`lifecycle`). Reads and listings first fire the clock's due timers, so
@@ -9,6 +13,8 @@ they answer as of now even where nothing else fires them (a test client without 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import itertools
 import mimetypes
 import zlib
@@ -17,7 +23,7 @@ from typing import Any
 
 from .. import errors
 from ..errors import PlatformError
-from ..events import EventBus, InboundMessageArrived
+from ..events import EventBus, InboundMessageArrived, MessageStatusChanged
 from . import lifecycle
 from .accounts import Account, Extension, PhoneNumber
 from .capped import CappedDict
@@ -36,6 +42,10 @@ MMS_CONTENT_TYPES = frozenset({
     "application/zip", "application/gzip", "application/rtf",
 })
 DAY = 86400.0
+# A sync token is good for this long on the mock's clock (the mock's choice: the platform says a stale
+# token needs a full sync, not when a token goes stale).
+SYNC_TOKEN_TTL = 7 * DAY
+MAX_BULK_IDS = 50
 FIRST_MESSAGE_ID = 50000001
 FIRST_ATTACHMENT_ID = 60000001
 
@@ -67,9 +77,29 @@ class Message:
     held: Held | None = None  # while reads hold it Queued; None once released (its timers move it), or if never sent
     attachments: list[Attachment] = field(default_factory=list)
     read_status: str = ""  # "Read" or "Unread"; a sent message starts Read, a received one Unread
+    availability: str = "Alive"  # "Alive", "Deleted" (restorable) or "Purged" (gone but for a sync)
+    change: int = 0  # the store's change counter when this message last changed
 
     def __post_init__(self) -> None:
         self.read_status = self.read_status or ("Read" if self.direction == "Outbound" else "Unread")
+
+
+@dataclass
+class SyncPoint:
+    """What a sync token stands for: whose store, the change counter it had seen, when it was issued."""
+
+    extension_id: int
+    change: int
+    issued_at: float
+
+
+@dataclass
+class SyncAnswer:
+    records: list[Message]
+    sync_type: str
+    token: str
+    time: float
+    older_records_exist: bool
 
 
 @dataclass
@@ -86,7 +116,7 @@ class MessageFilter:
 
     def matches(self, message: Message) -> bool:
         return ((not self.message_types or "SMS" in self.message_types)  # the mock stores text messages only
-                and (not self.availability or "Alive" in self.availability)  # and never deletes one
+                and message.availability in (self.availability or ("Alive",))  # Alive unless asked otherwise
                 and (not self.directions or message.direction in self.directions)
                 and (not self.read_statuses or message.read_status in self.read_statuses)
                 and self.conversation_id in (None, message.conversation_id)
@@ -104,12 +134,17 @@ class Messages(CappedDict):
         self.bus = bus
         self._ids = itertools.count(FIRST_MESSAGE_ID)
         self._attachment_ids = itertools.count(FIRST_ATTACHMENT_ID)
+        self._changes = itertools.count(1)
+        self._sync_tokens: dict[str, SyncPoint] = {}
+        bus.subscribe(self._on_event)  # a status that moves is a change a sync reports
 
     def reset(self, cap: int) -> None:
         """Empty, ids counting from the start again, and the scenario's `stored_messages` put back."""
         super().reset(cap)
         self._ids = itertools.count(FIRST_MESSAGE_ID)
         self._attachment_ids = itertools.count(FIRST_ATTACHMENT_ID)
+        self._changes = itertools.count(1)
+        self._sync_tokens.clear()
         for stored in self.scenario.get("stored_messages", []):
             self._store_from_scenario(stored)
 
@@ -166,12 +201,65 @@ class Messages(CappedDict):
         self.bus.publish(InboundMessageArrived(message, message.created_at))
         return message
 
-    def mark(self, owner: Extension, message_id: int, read_status: str) -> Message:
-        """Set a message's read status (PUT .../message-store/{id})."""
+    def mark(self, owner: Extension, message_id: int, read_status: str | None,
+             availability: str | None = None) -> Message:
+        """Set a message's read status, its availability, or both (PUT and PATCH .../message-store/{id}).
+
+        `Alive` restores a deleted message; `Deleted` and `Purged` go the way DELETE goes."""
         message = self.read(owner, message_id)
-        if read_status != message.read_status:
-            message.read_status, message.modified_at = read_status, self.clock.now()
+        if read_status is not None and read_status != message.read_status:
+            message.read_status = read_status
+            self._changed(message)
+        if availability is not None and availability != message.availability:
+            message.availability = availability
+            self._changed(message)
         return message
+
+    def delete(self, owner: Extension, message_id: int, purge: bool = False) -> None:
+        """DELETE .../message-store/{id}: an Alive message becomes Deleted, a Deleted one (or any, with
+        `purge`) Purged."""
+        message = self.read(owner, message_id)
+        message.availability = "Purged" if purge or message.availability == "Deleted" else "Deleted"
+        self._changed(message)
+
+    def delete_conversations(self, owner: Extension, conversation_ids: list[int], date_to: float | None,
+                             purge: bool = False) -> None:
+        """DELETE .../message-store?conversationId=...: each message of those conversations created before
+        `date_to` (default: now) takes one step of the way DELETE takes."""
+        date_to = self.clock.now() if date_to is None else date_to
+        for message in list(self.values()):
+            if (message.extension_id == owner.id and message.conversation_id in conversation_ids
+                    and message.created_at <= date_to and message.availability != "Purged"):
+                message.availability = "Purged" if purge or message.availability == "Deleted" else "Deleted"
+                self._changed(message)
+
+    def sync(self, owner: Extension, token: str | None, selected: MessageFilter, date_from: float | None = None,
+             date_to: float | None = None, record_count: int | None = None) -> SyncAnswer:
+        """GET .../message-sync: without a token a full sync (FSync), the Alive messages the filter and dates
+        select, newest first; with one (ISync) every message of the owner's store that changed since the
+        sync the token came from, Deleted and Purged ones included. 400 MSG-333 for a token that is unknown
+        (another extension's, or from before a reset) or older than SYNC_TOKEN_TTL."""
+        self.clock.fire_due()
+        now = self.clock.now()
+        if token is None:
+            found = self.select(owner, selected, date_from, date_to)
+            older = record_count is not None and len(found) > record_count
+            found = found[:record_count] if record_count is not None else found
+        else:
+            point = self._sync_tokens.get(token)
+            if point is None or point.extension_id != owner.id or now - point.issued_at > SYNC_TOKEN_TTL:
+                raise PlatformError.of(errors.FULL_SYNC_REQUIRED, "syncToken")
+            found = sorted((m for m in self.values() if m.extension_id == owner.id and m.change > point.change
+                            and (not selected.directions or m.direction in selected.directions)
+                            and selected.conversation_id in (None, m.conversation_id)),
+                           key=lambda m: (m.created_at, m.id), reverse=True)
+            older = False
+        # Tokens follow from the calls since the reset, so two runs that make the same calls get the same ones.
+        change = self._last_change()
+        seed = f"{owner.id}:{change}:{len(self._sync_tokens)}".encode()
+        new_token = base64.urlsafe_b64encode(hashlib.sha256(seed).digest()[:18]).decode()
+        self._sync_tokens[new_token] = SyncPoint(owner.id, change, now)
+        return SyncAnswer(found, "ISync" if token else "FSync", new_token, now, older)
 
     def content(self, owner: Extension, message_id: int, attachment_id: int) -> Attachment:
         """An attachment of a message in the owner's store, content included."""
@@ -182,9 +270,10 @@ class Messages(CappedDict):
         return found
 
     def read(self, owner: Extension, message_id: int) -> Message:
-        """A message in the owner's store; a read counts against a held message and may release it."""
+        """A message in the owner's store, Deleted ones included (a Purged one is gone); a read counts
+        against a held message and may release it."""
         message = self.get(message_id)
-        if message is None or message.extension_id != owner.id:
+        if message is None or message.extension_id != owner.id or message.availability == "Purged":
             raise PlatformError.of(errors.RESOURCE_NOT_FOUND, "messageId")
         if message.held is not None:
             if message.held.reads_left > 0:
@@ -214,6 +303,16 @@ class Messages(CappedDict):
             found = list(newest.values())
         return found
 
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, MessageStatusChanged) and (message := self.get(event.message_id)) is not None:
+            message.change = next(self._changes)
+
+    def _changed(self, message: Message) -> None:
+        message.modified_at, message.change = self.clock.now(), next(self._changes)
+
+    def _last_change(self) -> int:
+        return max((m.change for m in self.values()), default=0)
+
     def _release(self, message: Message, path: tuple[str, ...]) -> None:
         message.held = None
         lifecycle.release(message, path, self.clock, self.scenario["messages"].get("step_seconds", 0),
@@ -232,6 +331,7 @@ class Messages(CappedDict):
             attachments=[Attachment(a.filename, a.content_type, a.size, next(self._attachment_ids), a.content)
                          for a in attachments],
         )
+        message.change = next(self._changes)
         self[message_id] = message
         return message
 

@@ -1,12 +1,15 @@
 """POST .../extension/{extensionId}/sms (JSON, or multipart for an MMS) and the message store: list,
-read, mark read or unread, and an attachment's content (with byte ranges)."""
+read, mark read or unread, delete and restore (one message, several, or whole conversations), sync,
+and an attachment's content (with byte ranges)."""
 
 from __future__ import annotations
 
+import json
 import re
+import uuid
 from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.routing import APIRoute
@@ -63,11 +66,107 @@ async def list_messages(
 
 
 async def update_message(
-    request: Request, messageId: int, body: models.MessageUpdateRequest,
+    request: Request, messageId: str, body: models.MessageUpdateRequest,
     extension: Annotated[Extension, Depends(owner)],
 ) -> models.MessageInfo:
+    """PUT: the read status of one message (200, its record) or of up to 50 (`1,2,3`): 207."""
+    return _update(request, extension, messageId, body.readStatus, None)
+
+
+async def patch_message(
+    request: Request, messageId: str, body: models.MessagePatchRequest,
+    extension: Annotated[Extension, Depends(owner)],
+) -> models.MessageInfo:
+    """PATCH: read status, availability (`Alive` restores a deleted message), or both; bulk as PUT."""
+    if body.readStatus is None and body.availability is None:
+        raise PlatformError.of(errors.INVALID_PARAMETER, "readStatus")
+    return _update(request, extension, messageId, body.readStatus, body.availability)
+
+
+async def delete_message(
+    request: Request, messageId: int, extension: Annotated[Extension, Depends(owner)], purge: bool = False,
+    type: models.MessageType | Literal["All"] = "All",  # noqa: A002  (the platform's name)
+) -> Response:
+    """204, no body: Alive becomes Deleted, Deleted (or anything, with `purge=true`) Purged."""
+    mock_state(request).messages.delete(extension, messageId, purge)
+    return Response(status_code=204)
+
+
+async def delete_conversations(
+    request: Request, extension: Annotated[Extension, Depends(owner)],
+    conversationId: Annotated[list[int] | None, Query()] = None, dateTo: datetime | None = None,
+    purge: bool = False, type: models.MessageType | Literal["All"] = "All",  # noqa: A002
+) -> Response:
+    """DELETE .../message-store?conversationId=...: 204. The mock's choice: conversationId is required, so
+    a missing one cannot empty the whole store."""
+    if not conversationId:
+        raise PlatformError.of(errors.INVALID_PARAMETER, "conversationId")
+    mock_state(request).messages.delete_conversations(extension, conversationId, _timestamp(dateTo, "dateTo"),
+                                                      purge)
+    return Response(status_code=204)
+
+
+async def sync_messages(
+    request: Request,
+    extension: Annotated[Extension, Depends(owner)],
+    syncType: Literal["FSync", "ISync"] = "FSync",
+    syncToken: str | None = None,
+    messageType: Annotated[list[models.MessageType] | None, Query()] = None,
+    direction: Annotated[list[models.MessageDirection] | None, Query()] = None,
+    conversationId: int | None = None,
+    distinctConversations: bool = False,
+    dateFrom: datetime | None = None,
+    dateTo: datetime | None = None,
+    recordCount: Annotated[int | None, Query(ge=1)] = None,
+) -> models.MessageSyncResponse:
+    """FSync: the messages the filters select; ISync (with `syncToken`): only what changed since."""
+    if syncType == "ISync" and not syncToken:
+        raise PlatformError.of(errors.INVALID_PARAMETER, "syncToken")
     mock = mock_state(request)
-    return views.message_info(base_url(request), mock, mock.messages.mark(extension, messageId, body.readStatus))
+    selected = MessageFilter(messageType, direction, None, None, conversationId, None, distinctConversations)
+    answer = mock.messages.sync(extension, syncToken if syncType == "ISync" else None, selected,
+                                _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"), recordCount)
+    return views.message_sync(base_url(request), mock, extension, answer)
+
+
+def _update(request: Request, extension: Extension, ids: str, read_status: str | None,
+            availability: str | None) -> Any:
+    """One id: its record (FastAPI renders it as the route's model); several: a bare 207 Response."""
+    mock = mock_state(request)
+    base = base_url(request)
+    wanted = message_ids(ids)
+    if len(wanted) == 1:
+        return views.message_info(base, mock, mock.messages.mark(extension, wanted[0], read_status, availability))
+    answers: list[tuple[int, str]] = []
+    for message_id in wanted:
+        try:
+            message = mock.messages.mark(extension, message_id, read_status, availability)
+            answers.append((200, views.message_info(base, mock, message).model_dump_json(exclude_none=True,
+                                                                                         by_alias=True)))
+        except PlatformError as refused:
+            answers.append((refused.status, json.dumps(refused.body())))
+    return multi_status(answers)
+
+
+def message_ids(path_value: str) -> list[int]:
+    """The ids of a path's `{messageId}`: one, or up to 50 joined by commas; 400 CMN-101 otherwise."""
+    parts = path_value.split(",")
+    if not all(re.fullmatch(r"\d{1,18}", p) for p in parts):
+        raise PlatformError.of(errors.INVALID_PARAMETER, "messageId")
+    if len(parts) > messages.MAX_BULK_IDS:
+        raise PlatformError.of(errors.TOO_MANY_IDS, "messageId", limit=messages.MAX_BULK_IDS)
+    return [int(p) for p in parts]
+
+
+def multi_status(answers: list[tuple[int, str]]) -> Response:
+    """207 Multi-Status as the platform's batch answers are: multipart/mixed, a first part listing each
+    status, then each id's JSON body (a record or an error), in the order of the ids."""
+    boundary = uuid.uuid4().hex
+    statuses = json.dumps({"response": [{"status": status} for status, _ in answers]})
+    parts = [statuses, *(body for _, body in answers)]
+    text = "".join(f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{part}\r\n" for part in parts)
+    return Response(f"{text}--{boundary}--\r\n", status_code=207,
+                    media_type=f"multipart/mixed; boundary={boundary}")
 
 
 async def attachment_content(

@@ -59,6 +59,26 @@ class MessageUpdateRequest(BaseModel):
     readStatus: ReadStatus
 
 
+class MessagePatchRequest(BaseModel):
+    """Either field or both: `availability: Alive` restores a deleted message."""
+
+    model_config = ConfigDict(extra="ignore")
+    readStatus: ReadStatus | None = None
+    availability: Availability | None = None
+
+
+class MessageTemplateText(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    text: RequestText
+
+
+class MessageTemplateRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    displayName: RequestText = Field(min_length=1)
+    body: MessageTemplateText
+    scope: Literal["Company", "Personal"] | None = None
+
+
 class TokenResponse(Model):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
@@ -243,6 +263,42 @@ class MessageList(Model):
     records: list[MessageInfo]
     navigation: Navigation
     paging: Paging
+
+
+class GoneMessage(Model):
+    """A sync's record of a message deleted or purged since: its id and availability only."""
+
+    id: int
+    availability: Availability
+
+
+class SyncInfo(Model):
+    syncType: Literal["FSync", "ISync"]
+    syncToken: str
+    syncTime: str
+    olderRecordsExist: bool
+
+
+class MessageSyncResponse(Model):
+    uri: str
+    records: list[MessageInfo | GoneMessage]
+    syncInfo: SyncInfo
+
+
+class MessageTemplateInfo(Model):
+    text: str
+
+
+class MessageTemplateResponse(Model):
+    uri: str
+    id: str
+    displayName: str
+    body: MessageTemplateInfo
+    scope: Literal["Company", "Personal"]
+
+
+class MessageTemplateList(Model):
+    records: list[MessageTemplateResponse]
 
 
 # -- Errors ---------------------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from ..platform.accounts import Extension
-from ..platform.messages import Message
+from ..platform.messages import Message, SyncAnswer
 from ..platform.subscriptions import Subscription
+from ..platform.templates import Template
 from ..state import MockState
 from . import models
 
@@ -50,6 +51,7 @@ def message_info(base: str, state: MockState, message: Message) -> models.Messag
                                     contentType=a.content_type, fileName=a.filename, size=a.size)
            for a in message.attachments],
         direction=message.direction,
+        availability=message.availability,
         subject=message.text,
         messageStatus=message.status,
         deliveryErrorCode=message.delivery_error_code if failed else None,
@@ -131,6 +133,27 @@ def message_list(base: str, state: MockState, owner: Extension, messages: list[M
     list_uri = f"{extension_uri(base, state, owner.id)}/message-store"
     shown, listing = _page(list_uri, messages, page, per_page, filters)
     return models.MessageList(records=[message_info(base, state, m) for m in shown], **listing)
+
+
+def message_sync(base: str, state: MockState, owner: Extension, answer: SyncAnswer) -> models.MessageSyncResponse:
+    """A sync's answer: Alive messages in full, Deleted and Purged ones as their id and availability."""
+    records: list[models.MessageInfo | models.GoneMessage] = [
+        message_info(base, state, m) if m.availability == "Alive"
+        else models.GoneMessage(id=m.id, availability=m.availability)
+        for m in answer.records]
+    return models.MessageSyncResponse(
+        uri=f"{extension_uri(base, state, owner.id)}/message-sync", records=records,
+        syncInfo=models.SyncInfo(syncType=answer.sync_type, syncToken=answer.token,
+                                 syncTime=state.clock.iso(answer.time),
+                                 olderRecordsExist=answer.older_records_exist))
+
+
+def template_info(base: str, state: MockState, template: Template) -> models.MessageTemplateResponse:
+    owner = (extension_uri(base, state, template.owner_id) if template.owner_id
+             else f"{base}/restapi/v1.0/account/{state.account.id}")
+    return models.MessageTemplateResponse(
+        uri=f"{owner}/message-store-templates/{template.id}", id=template.id, displayName=template.display_name,
+        body=models.MessageTemplateInfo(text=template.text), scope=template.scope)
 
 
 def phone_number_list(base: str, state: MockState, owner: Extension, page: int,

@@ -134,6 +134,13 @@ class StoredMessage(Outcome):
     text: str
 
 
+class StoredTemplate(Table):
+    owner: str | None = Field(None, description="the key of the extension whose Personal template it is; "
+                                                 "left out: the company's")
+    display_name: str = Field(min_length=1, description="its name, unique among its owner's templates")
+    text: str = Field(description="its text, at most 1000 UTF-16 units")
+
+
 class ScheduledInbound(Table):
     after_seconds: float = Field(ge=0, description="seconds of the mock's clock after each reset it arrives")
     from_: E164 = Field(alias="from")
@@ -155,6 +162,7 @@ class Scenario(Table):
     messages: Messages
     extensions: list[Extension] = Field(min_length=1)
     stored_messages: list[StoredMessage] = []
+    templates: list[StoredTemplate] = []
     inbound: list[ScheduledInbound] = []
     faults: list[FaultSpec] = []
 
@@ -204,6 +212,9 @@ def _cross_reference(scenario: Scenario) -> tuple[tuple[Any, ...], str] | None:
     for index, stored in enumerate(scenario.stored_messages):
         if stored.owner not in keys:
             return ("stored_messages", index, "owner"), f"{stored.owner!r} is the key of no extension; {known}"
+    for index, template in enumerate(scenario.templates):
+        if template.owner is not None and template.owner not in keys:
+            return ("templates", index, "owner"), f"{template.owner!r} is the key of no extension; {known}"
     for index, inbound in enumerate(scenario.inbound):
         if inbound.to is not None and inbound.to not in owners:
             return ("inbound", index, "to"), f"{inbound.to} is the number of no extension of the scenario"
