@@ -25,7 +25,7 @@ EDITED = "code-samples/messaging/list-sms-numbers.py"
 
 
 def _copy(target: Path) -> None:
-    for part in ("docs", "code-samples", "tests", "hooks"):
+    for part in ("docs", "code-samples", "tests", "hooks", ".github"):
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     for file in ("pyproject.toml", "package-lock.json", "mkdocs.yml"):
         shutil.copy(ROOT / file, target)

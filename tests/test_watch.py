@@ -45,7 +45,7 @@ def wait_for(url: str, wanted: str, proc: subprocess.Popen) -> str:
 
 def test_a_broken_sample_shows_its_failure_on_the_served_page(tmp_path):
     guide = tmp_path / "guide"
-    for part in ("docs", "code-samples", "tests", "hooks"):
+    for part in ("docs", "code-samples", "tests", "hooks", ".github"):
         shutil.copytree(ROOT / part, guide / part, ignore=shutil.ignore_patterns("__pycache__"))
     for file in ("pyproject.toml", "package-lock.json", "mkdocs.yml"):
         shutil.copy(ROOT / file, guide)
