@@ -29,10 +29,11 @@ class VerifySummary:
             row = {**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)}
             if "cached" in props:  # passed before, as it is now: the record's date and versions stand
                 row |= {"result": "passed", "cached": True, **props["cached"]}
-            if report.failed:  # the first problem the verdict names, for the note under the sample
-                lines = [line.strip() for line in report.longreprtext.splitlines() if line.strip()]
-                row["error"] = redact(next((line for line in lines[1:2] if not line.startswith("---")),
-                                           lines[0] if lines else "it failed"))
+            if report.failed:  # the first problem the verdict names (indented under its heading), for the note
+                lines = [line for line in report.longreprtext.splitlines() if line.strip()]
+                first = next((line for line in lines if line.startswith("  ") and not line.strip().startswith("---")),
+                             lines[0] if lines else "it failed")
+                row["error"] = redact(first.strip())
             self.rows.append(row | ({"exchange": props["exchange"]} if "exchange" in props else {}))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
