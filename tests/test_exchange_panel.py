@@ -86,3 +86,11 @@ def test_the_built_panel_shows_what_the_mock_recorded(mock_target, tmp_path, mon
     body = next(r["body"] for r in mock_said if r["path"].endswith("/sms"))
     assert sent == body | {"to": [{"phoneNumber": "${SMS_RECIPIENT}"}]}
     assert settings["SMS_RECIPIENT"] not in panel.get_text() and "mock-jwt" not in panel.get_text()
+
+
+def test_a_setting_is_named_only_as_a_whole_word():
+    """A run's webhook port of 5055 once made +16505550100 read +16${WEBHOOK_PORT}0100 in one
+    language's exchange only, and the parity test saw two different senders."""
+    settings = {"WEBHOOK_PORT": "5055", "SMS_RECIPIENT": "+16505550199"}
+    assert exchange.as_named(settings, {"from": "+16505550100", "to": "+16505550199", "url": "http://h:5055/x"}) == {
+        "from": "+16505550100", "to": "${SMS_RECIPIENT}", "url": "http://h:${WEBHOOK_PORT}/x"}

@@ -11,6 +11,7 @@ which the page's "What this sends" panel is made (hooks/verified_with.py).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .redact import redact
@@ -18,11 +19,12 @@ from .shown_output import TIME
 
 
 def as_named(settings: dict[str, str], value: Any) -> Any:
-    """The value with the run's settings written as ${NAME} and times masked."""
+    """The value with the run's settings written as ${NAME} and times masked. A setting counts only
+    as a whole word: a webhook port of 5055 is no part of the number +16505550100."""
     text = json.dumps(value)
     for name, setting in sorted(settings.items(), key=lambda item: -len(item[1])):
         if len(setting) > 3:
-            text = text.replace(setting, f"${{{name}}}")
+            text = re.sub(rf"(?<!\w){re.escape(setting)}(?!\w)", lambda _, name=name: f"${{{name}}}", text)
     return json.loads(redact(TIME.sub("<time>", text)))
 
 
