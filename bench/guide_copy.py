@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sample_harness.guide_copy import link
 from sample_harness.paths import ROOT, SAMPLES
 
 PAGE = '''# Copy {number} of {sample}
@@ -34,8 +35,7 @@ def build(target: Path, copies: int, sample: str = "messaging/send-sms") -> None
     shutil.copytree(ROOT / "tests", target / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     (target / "tests" / "fault-matrix.toml").write_text("", "utf-8")
     shutil.copy(ROOT / "pyproject.toml", target)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    (target / "src").symlink_to(ROOT / "src")
+    link(target)
     stem = Path(sample).name
     sources = {suffix: (SAMPLES / f"{sample}{suffix}").read_text("utf-8") for suffix in (".py", ".js")}
     (target / "docs" / "copies").mkdir(parents=True)

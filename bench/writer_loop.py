@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from sample_harness import expectations
-from sample_harness.paths import ROOT
+from sample_harness import expectations, guide_copy
 
 from .pytest_run import VERIFY_PLUGINS
 
 EDITED = "code-samples/messaging/list-sms-numbers.py"
-
-
-def _copy(target: Path) -> None:
-    for part in ("docs", "code-samples", "tests", "hooks", ".github"):
-        shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for file in ("pyproject.toml", "package-lock.json", "mkdocs.yml"):
-        shutil.copy(ROOT / file, target)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    (target / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
 
 
 def _verify(guide: Path) -> tuple[float, int, int]:
@@ -52,8 +41,7 @@ def _verify(guide: Path) -> tuple[float, int, int]:
 
 def measure() -> dict[str, dict[str, float]]:
     with tempfile.TemporaryDirectory(prefix="guide-") as scratch:
-        guide = Path(scratch)
-        _copy(guide)
+        guide = guide_copy.copy(Path(scratch) / "guide")
         runs = {"cold": _verify(guide), "unchanged": _verify(guide)}
         sample = guide / EDITED
         sample.write_text(sample.read_text("utf-8") + "# an edit\n", "utf-8")

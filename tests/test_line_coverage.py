@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
-from sample_harness import line_coverage
-from sample_harness.paths import ROOT
+from sample_harness import guide_copy, line_coverage
 
 SHELL = """#!/usr/bin/env bash
 set -euo pipefail
@@ -102,12 +100,7 @@ def test_coverage_py_in_subprocess_mode_measures_a_python_sample(tmp_path):
 def test_an_untested_branch_fails_the_run_naming_the_sample_language_and_line(tmp_path):
     """A copy of the guide whose list-sms-numbers.py gained a branch no case takes: its sample tests
     pass, and the run fails all the same, naming the file and line of the branch."""
-    guide = tmp_path / "guide"
-    for part in ("docs", "code-samples", "tests"):
-        shutil.copytree(ROOT / part, guide / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", guide)
-    (guide / "node_modules").symlink_to(ROOT / "node_modules")
-    (guide / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
+    guide = guide_copy.copy(tmp_path / "guide")
     sample = guide / "code-samples" / "messaging" / "list-sms-numbers.py"
     lines = sample.read_text("utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("def main():")) + 1

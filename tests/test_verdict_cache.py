@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_harness import catalogue, expectations, fingerprints, verdict_cache
-from sample_harness.paths import ROOT
+from sample_harness import catalogue, expectations, fingerprints, guide_copy, verdict_cache
 
 SELECTED = "list-sms-numbers and python"
 CASES = len(expectations.cases_for("list-sms-numbers", "python"))
@@ -26,14 +25,7 @@ CASES = len(expectations.cases_for("list-sms-numbers", "python"))
 
 @pytest.fixture
 def guide(tmp_path: Path) -> Path:
-    copy = tmp_path / "guide"
-    for part in ("docs", "code-samples", "tests"):
-        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", copy)
-    shutil.copy(ROOT / "package-lock.json", copy)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    (copy / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
-    return copy
+    return guide_copy.copy(tmp_path / "guide")
 
 
 def verify(guide: Path, *, ci: bool = False, selected: str = SELECTED) -> tuple[int, int, str]:

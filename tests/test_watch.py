@@ -8,7 +8,6 @@ under the sample says it failed, with the first problem.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -18,7 +17,7 @@ import time
 import httpx
 import pytest
 
-from sample_harness.paths import ROOT
+from sample_harness import guide_copy
 
 DEADLINE = 180.0  # for a cold verify of the sample's cases, a save and the rebuild, on a loaded machine
 
@@ -44,13 +43,7 @@ def wait_for(url: str, wanted: str, proc: subprocess.Popen) -> str:
 
 
 def test_a_broken_sample_shows_its_failure_on_the_served_page(tmp_path):
-    guide = tmp_path / "guide"
-    for part in ("docs", "code-samples", "tests", "hooks", ".github"):
-        shutil.copytree(ROOT / part, guide / part, ignore=shutil.ignore_patterns("__pycache__"))
-    for file in ("pyproject.toml", "package-lock.json", "mkdocs.yml"):
-        shutil.copy(ROOT / file, guide)
-    (guide / "node_modules").symlink_to(ROOT / "node_modules")
-    (guide / "src").symlink_to(ROOT / "src")  # the harness, which pytest and the hooks load from src/
+    guide = guide_copy.copy(tmp_path / "guide")
     with socket.socket() as probe:  # a port free now, for the watch's server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
