@@ -49,5 +49,6 @@ def test_sample(sample, case, target, sample_coverage, verdict_record, request):
     if problems:
         # The verdict, not this function's source: where the code is, on disk and on the pages, then why.
         named = f"{sample.id}{' case ' + case.name if case.name else ''}"
+        request.node.user_properties.append(("error", problems[0]))  # for the note under the sample
         pytest.fail(f"{named} fails: {sample.location()}:\n  " + "\n  ".join(problems) + f"\n{outcome.evidence}",
                     pytrace=False)

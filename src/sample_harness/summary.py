@@ -29,11 +29,8 @@ class VerifySummary:
             row = {**props["sample"], "result": report.outcome, "seconds": round(report.duration, 3)}
             if "cached" in props:  # passed before, as it is now: the record's date and versions stand
                 row |= {"result": "passed", "cached": True, **props["cached"]}
-            if report.failed:  # the first problem the verdict names (indented under its heading), for the note
-                lines = [line for line in report.longreprtext.splitlines() if line.strip()]
-                first = next((line for line in lines if line.startswith("  ") and not line.strip().startswith("---")),
-                             lines[0] if lines else "it failed")
-                row["error"] = redact(first.strip())
+            if report.failed and "error" in props:  # the verdict's first problem, for the note under the sample
+                row["error"] = redact(props["error"])
             self.rows.append(row | ({"exchange": props["exchange"]} if "exchange" in props else {}))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
