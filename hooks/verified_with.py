@@ -26,7 +26,7 @@ if SRC not in sys.path:
     sys.path.insert(0, SRC)
 
 from sample_harness import catalogue, exchange_panel, expectations, languages  # noqa: E402
-from sample_harness.fingerprints import Sources, changed, dependencies, fingerprint  # noqa: E402
+from sample_harness.fingerprints import Sources, changed, fingerprint  # noqa: E402
 
 FENCE = re.compile(r"^\s*(```|~~~)\s*$")
 
@@ -38,7 +38,7 @@ _context: dict[str, Any] = {}
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     _context.update(root=root, report=load_report(Path(os.environ.get("REPORTS_DIR") or root / "reports")
-                                                  / "verify.json"), sources=Sources(), versions={})
+                                                  / "verify.json"), sources=Sources())
     _notes.clear()
     _current.clear()
     return config
@@ -55,12 +55,8 @@ def load_report(path: Path) -> list[dict[str, Any]]:
 def current(path: str) -> dict[str, dict[str, str]]:
     """What each case of the sample at path depends on now (case name -> digests)."""
     if path not in _current:
-        language = languages.of(path)
-        if language.name not in _context["versions"]:
-            _context["versions"][language.name] = language.versions()
-        _current[path] = {case.name: dependencies(_context["root"] / path, case, _context["versions"][language.name],
-                                                  _context["sources"])
-                          for case in expectations.cases_for(Path(path).stem, language.name)}
+        _current[path] = {case.name: _context["sources"].now(_context["root"] / path, case)
+                          for case in expectations.cases_for(Path(path).stem, languages.of(path).name)}
     return _current[path]
 
 

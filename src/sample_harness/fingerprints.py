@@ -17,10 +17,12 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ringcentral_mock
 import sample_harness
 
+from . import languages
 from .expectations import Case
 from .paths import ROOT
 
@@ -44,7 +46,7 @@ class Sources:
     mock: Path = Path(ringcentral_mock.__file__).parent
     harness: Path = Path(sample_harness.__file__).parent
     scenarios: Path | None = None  # None: the mock's own scenarios/ folder
-    _memo: dict[object, str] = field(default_factory=dict, repr=False)
+    _memo: dict[object, Any] = field(default_factory=dict, repr=False)
 
     def tree(self, folder: Path) -> str:
         """One digest of every file under the folder (its scenarios, its preloads), by path and bytes."""
@@ -53,6 +55,17 @@ class Sources:
             self._memo[folder] = _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes()
                                                   for p in files))
         return self._memo[folder]
+
+    def versions(self, language: str) -> dict[str, str]:
+        """The runtime and SDK versions of the language, read once (they start programs)."""
+        key = ("versions", language)
+        if key not in self._memo:
+            self._memo[key] = languages.BY_NAME[language].versions()
+        return self._memo[key]
+
+    def now(self, sample_file: Path, case: Case) -> dict[str, str]:
+        """What the case of the sample at sample_file depends on as the repository stands now."""
+        return dependencies(sample_file, case, self.versions(languages.of(sample_file).name), self)
 
     def scenario(self, name: str) -> str:
         """The scenario file's bytes and, after them, those of every scenario it extends."""

@@ -19,10 +19,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import languages
 from .catalogue import Sample
 from .expectations import Case
-from .fingerprints import Sources, dependencies, fingerprint
+from .fingerprints import Sources, fingerprint
 from .paths import ROOT
 
 RECORD = ROOT / ".cache" / "verify" / "passed.json"
@@ -40,7 +39,6 @@ class VerdictCache:
         self.problem: str | None = None  # why the record on disk was ignored, if it was
         self.passed = self._load()
         self._sources = Sources()
-        self._versions: dict[str, dict[str, str]] = {}
 
     def _load(self) -> dict[str, dict[str, Any]]:
         try:
@@ -63,9 +61,7 @@ class VerdictCache:
 
     def fingerprint(self, sample: Sample, case: Case) -> str:
         """What the case's verdict depends on now, as one digest."""
-        if sample.language not in self._versions:
-            self._versions[sample.language] = languages.BY_NAME[sample.language].versions()
-        return fingerprint(dependencies(sample.path, case, self._versions[sample.language], self._sources))
+        return fingerprint(self._sources.now(sample.path, case))
 
     def hit(self, sample: Sample, case: Case) -> dict[str, Any] | None:
         """The record of a passing run of the case exactly as it is now, or None."""

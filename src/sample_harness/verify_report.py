@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import catalogue, expectations, languages
+from . import catalogue, expectations
 from .expectations import Case
-from .fingerprints import Sources, dependencies, fingerprint
+from .fingerprints import Sources, fingerprint
 from .paths import ROOT
 from .redact import redact
 
@@ -43,12 +43,11 @@ def stamped(rows: list[dict[str, Any]], cases: dict[tuple[str, str, str], Case] 
             sources: Sources | None = None) -> list[dict[str, Any]]:
     cases = current_cases() if cases is None else cases
     sources = sources or Sources()
-    used = languages.versions()
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
     stamped_rows = []
     for row in rows:
-        parts = dependencies(ROOT / row["file"], cases[tuple(row[k] for k in KEY)], used[row["language"]], sources)
-        when = {"versions": used[row["language"]], "date": today}
+        parts = sources.now(ROOT / row["file"], cases[tuple(row[k] for k in KEY)])
+        when = {"versions": sources.versions(row["language"]), "date": today}
         if row.get("cached"):  # not run now: it passed on the recorded date, with the recorded versions
             when = {"versions": row["versions"], "date": row["date"]}
         stamped_rows.append(row | {"depends": parts, "fingerprint": fingerprint(parts)} | when)
