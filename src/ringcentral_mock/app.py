@@ -20,7 +20,7 @@ from .control.recorder import RequestRecorder
 from .delivery.webhook import Webhooks
 from .delivery.websocket import Gateway
 from .errors import PlatformError
-from .routes import extensions, messages, oauth, phone_numbers, subscriptions, templates
+from .routes import extensions, high_volume, messages, oauth, phone_numbers, subscriptions, templates
 from .routes.bodylimit import BodySizeLimit
 from .routes.deps import RateLimitHeaders, accepted_media_type, rate_limited
 from .routes.models import ErrorResponse, OAuthErrorResponse
@@ -28,6 +28,7 @@ from .state import MockState
 
 ACCOUNT = "/restapi/v1.0/account/{accountId}"
 EXTENSION = f"{ACCOUNT}/extension/{{extensionId}}"
+A2P = f"{ACCOUNT}/a2p-sms"
 SUBSCRIPTION = "/restapi/v1.0/subscription"
 
 # (method, path, handler, rate-limit group): everything the mock serves, in one place. The groups
@@ -59,6 +60,12 @@ ROUTES = [
      "Medium"),
     ("GET", f"{EXTENSION}/message-store/{{messageId}}/content/{{attachmentId}}", messages.attachment_content,
      "Medium"),
+    ("POST", f"{A2P}/batches", high_volume.send_batch, "Light"),
+    ("GET", f"{A2P}/batches", high_volume.list_batches, "Light"),
+    ("GET", f"{A2P}/batches/{{batchId}}", high_volume.read_batch, "Light"),
+    ("GET", f"{A2P}/messages", high_volume.list_messages, "Light"),
+    ("GET", f"{A2P}/messages/{{messageId}}", high_volume.read_message, "Light"),
+    ("GET", f"{A2P}/statuses", high_volume.aggregate_statuses, "Light"),
     ("POST", SUBSCRIPTION, subscriptions.create_subscription, "Medium"),
     ("GET", SUBSCRIPTION, subscriptions.list_subscriptions, "Light"),
     ("GET", f"{SUBSCRIPTION}/{{subscriptionId}}", subscriptions.read_subscription, "Light"),
@@ -74,6 +81,7 @@ WEBSOCKET_PATH = "/ws"
 # call loopback ports. They are served, rate-limited and authenticated like every other API route.
 UNPUBLISHED = {"include_in_schema": False}
 ROUTE_OPTIONS = {messages.send_sms: messages.SMS_ROUTE_OPTIONS,
+                 high_volume.send_batch: high_volume.SEND_BATCH_OPTIONS,
                  **{handler: UNPUBLISHED for _, path, handler, _ in ROUTES if path.startswith(SUBSCRIPTION)}}
 ADMIN_ROUTES = [
     ("GET", "/__mock/health", admin.health),
@@ -110,6 +118,7 @@ def create_app(state: MockState | None = None) -> FastAPI:
                                  response_class=Response if bare else JSONResponse,
                                  response_model_exclude_none=True, route_class_override=extra.get("route_class"),
                                  include_in_schema=extra.get("include_in_schema", True),
+                                 status_code=extra.get("status_code"),
                                  openapi_extra={"x-throttling-group": group, **extra.get("openapi", {})},
                                  dependencies=[Depends(accepted_media_type), Depends(rate_limited(group))])
     app.state.gateway = Gateway(state)

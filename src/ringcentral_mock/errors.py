@@ -49,6 +49,14 @@ TEMPLATE_NAME_TAKEN = (400, "CMN-101", "Parameter [{parameter}] value is invalid
 TEMPLATE_LIMIT = (400, "CMN-101", "Parameter [{parameter}] value is invalid: at most {limit} {scope} templates")
 TEMPLATE_TOO_LONG = (400, "CMN-101", "Parameter [{parameter}] value is invalid: over 1000 UTF-16 units")
 
+# High Volume SMS (A2P). The docs name no code for a sender without A2PSmsSender: the mock's choice is the
+# error reference's "Feature not available" (CMN-109), naming `from`. CMN-106 is the reference's batch limit,
+# CMN-100 (in `rejected[]`, not raised) its example for an invalid recipient (see docs/mock-rules.md).
+A2P_NOT_AVAILABLE = (403, "CMN-109", "Feature not available.")
+BATCH_TOO_LARGE = (400, "CMN-106", "Batch request is limited to {limit} entries")
+A2P_TEXT_TOO_LONG = (400, "CMN-101", "Parameter [{parameter}] value is invalid: over {limit} characters")
+TOO_MANY_PHONE_NUMBERS = (400, "CMN-101", "Parameter [{parameter}] value is invalid: at most {limit} numbers")
+
 # Receiving: subscriptions, the WebSocket gateway, attachment content.
 INVALID_EVENT_FILTERS = (400, "SUB-508", "Invalid event filters")
 OTHER_EXTENSIONS = (403, "SUB-405", "Not allowed subscribe for messages to other extensions")

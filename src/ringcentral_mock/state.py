@@ -19,6 +19,7 @@ from .control.log import Log
 from .events import EventBus
 from .platform.accounts import Account, Extension
 from .platform.clock import Clock
+from .platform.high_volume import HighVolume
 from .platform.messages import Messages
 from .platform.ratelimit import RateLimiter
 from .platform.subscriptions import Subscriptions
@@ -38,6 +39,7 @@ class MockState:
         self.account = Account()
         self.tokens = Tokens(self.scenario, self.account, self.clock)
         self.messages = Messages(self.scenario, self.account, self.clock, self.bus)
+        self.high_volume = HighVolume(self.scenario, self.account, self.clock)
         self.limiter = RateLimiter(self.clock)
         self.templates = Templates()
         self.subscriptions = Subscriptions(self.account, self.clock)
@@ -65,6 +67,7 @@ class MockState:
         self.requests.reset(limits["max_recorded_requests"])
         self.events.reset(limits["max_recorded_events"])
         self.subscriptions.reset()
+        self.high_volume.reset()
         self.templates.reset(data.get("templates", []), {e.key: e.id for e in self.account.extensions})
         for callback in self._on_reset:
             callback()
@@ -99,6 +102,9 @@ class MockState:
             "RC_APP_CLIENT_SECRET": self.account.client_secret,
             "RC_USER_JWT": self.extension(self.scenario["login"]).jwt,
             "SMS_RECIPIENT": self.scenario["recipient"],
+            # The scenario's High Volume SMS recipients, for the batch samples.
+            **({"A2P_RECIPIENTS": ",".join(r)} if (r := self.scenario.get("high_volume", {}).get("recipients"))
+               else {}),
         }
 
     def extension(self, key: str) -> Extension:

@@ -40,6 +40,13 @@ def owner(request: Request, accountId: str, extensionId: str) -> Extension:
     return state.account.resolve(caller, accountId, extensionId)
 
 
+def account_member(request: Request, accountId: str) -> Extension:
+    """The caller, after checking the path's `account/{id}` is its account (`~`: its own)."""
+    state = mock_state(request)
+    caller = state.tokens.authenticate(request.headers.get("authorization"))
+    return state.account.resolve(caller, accountId, "~")
+
+
 def basic_client(request: Request) -> tuple[str | None, str | None]:
     """(client id, client secret) from an `Authorization: Basic` header; (None, None) if there is none."""
     scheme, _, encoded = request.headers.get("authorization", "").partition(" ")

@@ -59,7 +59,7 @@ async def list_messages(
     mock = mock_state(request)
     selected = MessageFilter(messageType, direction, readStatus, availability, conversationId, phoneNumber,
                              distinctConversations)
-    found = mock.messages.select(extension, selected, _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"))
+    found = mock.messages.select(extension, selected, timestamp(dateFrom, "dateFrom"), timestamp(dateTo, "dateTo"))
     filters = {k: request.query_params.getlist(k) for k in request.query_params if k not in ("page", "perPage")}
     per_page = min(perPage, 1000)  # the platform applies its maximum rather than refusing more
     return views.message_list(base_url(request), mock, extension, found, page, per_page, filters)
@@ -101,7 +101,7 @@ async def delete_conversations(
     a missing one cannot empty the whole store."""
     if not conversationId:
         raise PlatformError.of(errors.INVALID_PARAMETER, "conversationId")
-    mock_state(request).messages.delete_conversations(extension, conversationId, _timestamp(dateTo, "dateTo"),
+    mock_state(request).messages.delete_conversations(extension, conversationId, timestamp(dateTo, "dateTo"),
                                                       purge)
     return Response(status_code=204)
 
@@ -125,7 +125,7 @@ async def sync_messages(
     mock = mock_state(request)
     selected = MessageFilter(messageType, direction, None, None, conversationId, None, distinctConversations)
     answer = mock.messages.sync(extension, syncToken if syncType == "ISync" else None, selected,
-                                _timestamp(dateFrom, "dateFrom"), _timestamp(dateTo, "dateTo"), recordCount)
+                                timestamp(dateFrom, "dateFrom"), timestamp(dateTo, "dateTo"), recordCount)
     return views.message_sync(base_url(request), mock, extension, answer)
 
 
@@ -241,7 +241,7 @@ def _as_json_request(request: Request, parts: list[multipart.Part]) -> Request:
     return Request(scope, receive)
 
 
-def _timestamp(moment: datetime | None, parameter: str) -> float | None:
+def timestamp(moment: datetime | None, parameter: str) -> float | None:
     if moment is None:
         return None
     if moment.tzinfo is None:  # the platform wants ISO 8601 with a time zone

@@ -301,6 +301,114 @@ class MessageTemplateList(Model):
     records: list[MessageTemplateResponse]
 
 
+# -- High Volume SMS (A2P) -------------------------------------------------------------------------
+# Field names and types as the current API definitions have them; note that a message's `id` is a
+# number in a list and a string when read alone, as the definitions say.
+
+A2PMessageStatus = Literal["Queued", "Delivered", "Sent", "SendingFailed", "DeliveryFailed"]
+BatchStatus = Literal["Processing", "Completed", "Sent"]
+BatchStatusFilter = Literal["Queued", "Processing", "Sent", "Completed"]
+A2PView = Literal["Simple", "Detailed"]
+
+
+class A2PMessageRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    to: list[RequestText] = Field(min_length=1)
+    text: RequestText | None = None
+
+
+class MessageBatchCreateRequest(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    from_: RequestText = Field(alias="from", pattern=PHONE_NUMBER_PATTERN)
+    text: RequestText | None = None
+    messages: list[A2PMessageRequest] = Field(min_length=1)
+
+
+class RejectedRecipient(Model):
+    index: int
+    to: list[str]
+    errorCode: str
+    description: str
+
+
+class MessageBatchResponse(Model):
+    id: str
+    from_: str = Field(alias="from")
+    batchSize: int
+    processedCount: int
+    lastModifiedTime: str
+    status: BatchStatus
+    creationTime: str
+    rejected: list[RejectedRecipient]
+    cost: float | None = None
+
+
+class NonEnumeratedPaging(Model):
+    perPage: int
+    pageToken: str | None = None
+    nextPageToken: str | None = None
+    previousPageToken: str | None = None
+    firstPageToken: str | None = None
+
+
+class BatchListResponse(Model):
+    records: list[MessageBatchResponse]
+    paging: NonEnumeratedPaging
+
+
+class A2PListedMessage(Model):
+    """MessageListMessageResponse: `text` only in the Detailed view."""
+
+    id: int
+    batchId: str
+    from_: str = Field(alias="from")
+    to: list[str]
+    creationTime: str
+    lastModifiedTime: str
+    messageStatus: A2PMessageStatus
+    segmentCount: int
+    text: str | None = None
+    cost: float
+    direction: MessageDirection
+    errorCode: str | None = None
+
+
+class A2PMessageList(Model):
+    records: list[A2PListedMessage]
+    paging: NonEnumeratedPaging
+
+
+class A2PMessageDetails(Model):
+    """MessageDetailsResponse."""
+
+    id: str
+    from_: str = Field(alias="from")
+    to: list[str]
+    text: str
+    creationTime: str
+    lastModifiedTime: str
+    messageStatus: A2PMessageStatus
+    segmentCount: int
+    cost: float
+    batchId: str
+    direction: MessageDirection
+    errorCode: str | None = None
+
+
+class MessageStatusCounts(Model):
+    count: int
+    cost: float
+    errorCodeCounts: dict[str, int] | None = None
+
+
+class MessageStatusesResponse(Model):
+    queued: MessageStatusCounts
+    delivered: MessageStatusCounts
+    deliveryFailed: MessageStatusCounts
+    sent: MessageStatusCounts
+    sendingFailed: MessageStatusCounts
+
+
 # -- Errors ---------------------------------------------------------------------------------------
 
 class ErrorEntry(Model):

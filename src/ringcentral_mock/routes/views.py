@@ -9,7 +9,9 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from ..platform.accounts import Extension
+from ..platform.high_volume import A2PMessage, Batch
 from ..platform.messages import Message, SyncAnswer
+from ..platform.page_tokens import TokenPage
 from ..platform.subscriptions import Subscription
 from ..platform.templates import Template
 from ..state import MockState
@@ -178,6 +180,47 @@ def phone_number_list(base: str, state: MockState, owner: Extension, page: int,
         for n in shown
     ]
     return models.PhoneNumberList(records=records, **listing)
+
+
+def batch_response(state: MockState, batch: Batch, with_rejected: bool = False) -> models.MessageBatchResponse:
+    """A batch as of now; `rejected` is filled in the POST answer only, as on the platform."""
+    return models.MessageBatchResponse(
+        id=batch.id, from_=batch.from_number, batchSize=len(batch.messages), processedCount=batch.processed,
+        lastModifiedTime=state.clock.iso(batch.modified_at), status=batch.status,
+        creationTime=state.clock.iso(batch.created_at), cost=batch.cost,
+        rejected=[models.RejectedRecipient(index=r.index, to=r.to, errorCode=r.error_code,
+                                           description=r.description)
+                  for r in batch.rejected] if with_rejected else [])
+
+
+def batch_list(state: MockState, page: TokenPage) -> models.BatchListResponse:
+    return models.BatchListResponse(records=[batch_response(state, b) for b in page.items],
+                                    paging=token_paging(page))
+
+
+def a2p_message_list(state: MockState, page: TokenPage, detailed: bool) -> models.A2PMessageList:
+    return models.A2PMessageList(
+        records=[models.A2PListedMessage(
+            id=m.id, batchId=m.batch_id, from_=m.from_number, to=[m.to_number],
+            creationTime=state.clock.iso(m.created_at), lastModifiedTime=state.clock.iso(m.modified_at),
+            messageStatus=m.status, segmentCount=m.segments, text=m.text if detailed else None, cost=m.cost,
+            direction=m.direction, errorCode=m.error_code) for m in page.items],
+        paging=token_paging(page))
+
+
+def a2p_message_details(state: MockState, m: A2PMessage) -> models.A2PMessageDetails:
+    return models.A2PMessageDetails(
+        id=str(m.id), from_=m.from_number, to=[m.to_number], text=m.text,
+        creationTime=state.clock.iso(m.created_at), lastModifiedTime=state.clock.iso(m.modified_at),
+        messageStatus=m.status, segmentCount=m.segments, cost=m.cost, batchId=m.batch_id, direction=m.direction,
+        errorCode=m.error_code)
+
+
+def token_paging(page: TokenPage) -> models.NonEnumeratedPaging:
+    return models.NonEnumeratedPaging(perPage=page.per_page, pageToken=page.page_token,
+                                      nextPageToken=page.next_page_token,
+                                      previousPageToken=page.previous_page_token,
+                                      firstPageToken=page.first_page_token)
 
 
 def _page(list_uri: str, items: Sequence[T], page: int, per_page: int,

@@ -104,6 +104,13 @@ class Messages(Outcome):
     recipients: dict[E164, Outcome] = Field({}, description="recipients whose messages end otherwise")
 
 
+class HighVolume(Table):
+    step_seconds: float = Field(0, ge=0, description="seconds of the mock's clock between a batch's messages being "
+                                "handed on, and from each being sent to its end (0: a batch is Completed at once)")
+    recipients: list[str] = Field([], description="A2P_RECIPIENTS, the numbers the batch samples text (an invalid "
+                                  "one may be among them, to be rejected)")
+
+
 class Number(Table):
     id: int = Field(gt=0)
     phone_number: E164
@@ -160,6 +167,7 @@ class Scenario(Table):
     rate_limits: RateLimits
     limits: Limits
     messages: Messages
+    high_volume: HighVolume | None = None
     extensions: list[Extension] = Field(min_length=1)
     stored_messages: list[StoredMessage] = []
     templates: list[StoredTemplate] = []
