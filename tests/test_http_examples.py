@@ -58,23 +58,18 @@ def test_the_response_example_fits_the_schema_and_its_request(stem):
     path = EXAMPLES[stem]["response"]
     request, response = (http_examples.read(EXAMPLES[stem][kind]) for kind in ("request", "response"))
     version, status, *_ = response.start
-    assert (version, status) == ("HTTP/1.1", "200"), f"{where(path)}: start line {' '.join(response.start)!r}"
+    served = http_examples.response_model(create_app(), *request.start[:2])
+    assert served is not None, f"{where(path)}: the mock serves no {' '.join(request.start[:2])}"
+    model, answers_with = served
+    assert (version, status) == ("HTTP/1.1", str(answers_with)), (
+        f"{where(path)}: start line {' '.join(response.start)!r}, the mock answers {answers_with}")
     assert response.headers.get("content-type") == "application/json", f"{where(path)}: Content-Type"
-    model = http_examples.response_model(create_app(), *request.start[:2])
-    assert model is not None, f"{where(path)}: the mock serves no {' '.join(request.start[:2])}"
     shown = model.model_validate(response.json)  # a ValidationError names the field and the problem
     unknown = http_examples.unknown_fields(shown, response.json)
     assert not unknown, f"{where(path)}: fields {unknown} are not in {model.__name__}"
     sent = request.json
     assert sent is not None, f"{where(path)}: its request has no JSON body (or JSON part) to compare it with"
-    problems = []
-    if response.json["from"]["phoneNumber"] != sent["from"]["phoneNumber"]:
-        problems.append(f"from {response.json['from']['phoneNumber']}, the request sends from "
-                        f"{sent['from']['phoneNumber']}")
-    if [to["phoneNumber"] for to in response.json["to"]] != [to["phoneNumber"] for to in sent["to"]]:
-        problems.append("its recipients are not the request's `to`")
-    if "text" in sent and response.json.get("subject") != sent["text"]:
-        problems.append(f"subject {response.json.get('subject')!r}, the request's text is {sent['text']!r}")
+    problems = http_examples.mismatches(sent, response.json)
     assert not problems, f"{where(path)} does not answer {EXAMPLES[stem]['request']}: " + "; ".join(problems)
 
 
@@ -84,3 +79,12 @@ def test_a_multipart_requests_json_part_is_what_the_response_is_compared_with():
         '--B\nContent-Type: application/json\n\n{"text": "Hi"}\n--B\nContent-Type: image/png\n\nPNG\n--B--\n')
     assert request.json == {"text": "Hi"}
     assert b"\n" not in request.wire_body.replace(b"\r\n", b""), "every line of a multipart body ends in CRLF"
+
+
+def test_a_batch_example_must_answer_its_own_messages():
+    sent = {"from": "+18885550100", "text": "Hi", "messages": [{"to": ["+16505550201"]}, {"to": ["+1650555020"]}]}
+    answer = {"from": "+18885550100", "batchSize": 1, "rejected": [{"index": 1, "to": ["+1650555020"]}]}
+    assert http_examples.mismatches(sent, answer) == []
+    wrong = {**answer, "batchSize": 2, "rejected": [{"index": 0, "to": ["+1650555020"]}]}
+    assert http_examples.mismatches(sent, wrong) == [
+        "batchSize 2 and 1 rejected, the request has 2 messages", "rejected[0] is not the request's messages[0]"]

@@ -79,13 +79,36 @@ def read(path: str) -> HttpMessage:
     return parse((ROOT / path).read_text("utf-8"))
 
 
-def response_model(app: Any, method: str, target: str) -> type[BaseModel] | None:
-    """The model the mock answers `method target` with, from its routing table."""
+def response_model(app: Any, method: str, target: str) -> tuple[type[BaseModel], int] | None:
+    """The model and status the mock answers `method target` with, from its routing table."""
     path = urlsplit(target).path
     for route in app.routes:
         if isinstance(route, APIRoute) and method in route.methods and route.path_regex.match(path):
-            return route.response_model
+            return route.response_model, route.status_code or 200
     return None
+
+
+def mismatches(sent: dict[str, Any], answer: dict[str, Any]) -> list[str]:
+    """Where a response example does not answer its request: an SMS's sender, recipients and text, or a
+    High Volume batch's sender and messages (each either counted in `batchSize` or in `rejected`)."""
+    problems = []
+    if "messages" in sent:  # a High Volume SMS batch
+        if answer["from"] != sent["from"]:
+            problems.append(f"from {answer['from']}, the request sends from {sent['from']}")
+        rejected = answer.get("rejected", [])
+        if answer["batchSize"] + len(rejected) != len(sent["messages"]):
+            problems.append(f"batchSize {answer['batchSize']} and {len(rejected)} rejected, the request has "
+                            f"{len(sent['messages'])} messages")
+        problems += [f"rejected[{i}] is not the request's messages[{r['index']}]" for i, r in enumerate(rejected)
+                     if r["index"] >= len(sent["messages"]) or sent["messages"][r["index"]]["to"] != r["to"]]
+        return problems
+    if answer["from"]["phoneNumber"] != sent["from"]["phoneNumber"]:
+        problems.append(f"from {answer['from']['phoneNumber']}, the request sends from {sent['from']['phoneNumber']}")
+    if [to["phoneNumber"] for to in answer["to"]] != [to["phoneNumber"] for to in sent["to"]]:
+        problems.append("its recipients are not the request's `to`")
+    if "text" in sent and answer.get("subject") != sent["text"]:
+        problems.append(f"subject {answer.get('subject')!r}, the request's text is {sent['text']!r}")
+    return problems
 
 
 def unknown_fields(model: BaseModel, data: Any) -> list[str]:

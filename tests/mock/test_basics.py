@@ -59,7 +59,7 @@ def test_number_without_sms_sender_is_msg_242(client, login):
 
 
 def test_high_volume_number_without_sms_sender_is_msg_242(client, login):
-    assert error_code(client.post(SMS, headers=login(), json=sms_body(sender="+16505550102"))) == (403, "MSG-242")
+    assert error_code(client.post(SMS, headers=login(), json=sms_body(sender="+18885550100"))) == (403, "MSG-242")
 
 
 def test_missing_text_names_the_parameter(client, login):
