@@ -12,6 +12,7 @@ An untimed round comes first: a mock's first answers cost more (once per test se
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -104,5 +105,7 @@ def _step(target: MockTarget, sample: catalogue.Sample, cost: SampleCost) -> Non
     cost.mock_ms += [r["ms"] for r in outcome.recorded]
 
     settings = target.settings(case)
-    cost.bare.append(time_command([*languages.BY_NAME[sample.language].command, str(sample.path)], check=False,
-                                  cwd=sample.path.parent, env=sample_env(settings)))
+    # In a folder of its own, as the harness runs it: what a sample saves (a sync token) stays out of code-samples/.
+    with tempfile.TemporaryDirectory(prefix="bench-bare-") as folder:
+        cost.bare.append(time_command([*languages.BY_NAME[sample.language].command, str(sample.path)], check=False,
+                                      cwd=folder, env=sample_env(settings)))

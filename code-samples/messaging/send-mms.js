@@ -5,7 +5,6 @@
 // Settings come from .env or the environment: RC_SERVER_URL, RC_APP_CLIENT_ID,
 // RC_APP_CLIENT_SECRET, RC_USER_JWT and SMS_RECIPIENT (RC_TIMEOUT_SECONDS is
 // optional).
-const FormData = require('form-data');
 const { SDK } = require('@ringcentral/sdk');
 require('dotenv').config({ quiet: true });
 
@@ -49,21 +48,26 @@ async function main() {
     to: [{ phoneNumber: recipient }],
     text: 'Hello World, with a picture!',
   };
-  form.append('json', Buffer.from(JSON.stringify(body)), {
-    filename: 'request.json',
-    contentType: 'application/json',
+  const json = JSON.stringify(body);
+  form.append('json', new Blob([json], { type: 'application/json' }),
+    'request.json');
+  form.append('attachment', new Blob([IMAGE], { type: IMAGE_TYPE }),
+    IMAGE_NAME);
+  // The SDK sends with node-fetch, which cannot send Node's FormData: encode
+  // it as a Request would, into bytes and a Content-Type with its boundary.
+  // Bytes, not a stream: if the SDK refreshes the token and repeats the
+  // request, it sends them again.
+  const encoded = new Request('http://localhost', {
+    method: 'POST',
+    body: form,
   });
-  form.append('attachment', IMAGE, {
-    filename: IMAGE_NAME,
-    contentType: IMAGE_TYPE,
-  });
-  // As one Buffer, not a stream: if the SDK refreshes the token and repeats
-  // the request, it sends it again.
   const path = '/restapi/v1.0/account/~/extension/~/sms';
-  const resp = await platform.post(path, form.getBuffer(), undefined, {
-    // Content-Type: multipart/form-data with the form's boundary
-    headers: form.getHeaders(),
-  });
+  const resp = await platform.post(
+    path,
+    Buffer.from(await encoded.arrayBuffer()),
+    undefined,
+    { headers: { 'Content-Type': encoded.headers.get('Content-Type') } },
+  );
   let message = await resp.json();
   console.log(`MMS sent. Message id: ${message.id}`);
   for (const attachment of message.attachments) {
