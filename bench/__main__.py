@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ringcentral_mock.server import MockServer
+from sample_harness import catalogue
 from sample_harness.paths import REPORTS, ROOT
 
 from . import guide_copy, harness_cost, latency, mock_start, parallel, report, scale, sleeps, targets, writer_loop
@@ -60,6 +61,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     figures["beyond_floor_ms"] = {name: {language: ms(seconds) for language, seconds in by_language.items()}
                                   for name, by_language in baselines.items()}
     figures["samples"] = [sample_figures(c, floors[c.language]) for c in costs]
+    ending = harness_cost.ending(catalogue.samples())
+    figures["not_timed"] = sorted({s.name for s in ending if s not in harness_cost.timed(ending)})
     figures["ratio_to_floor"] = {language: max(s["ratio"] for s in figures["samples"] if s["language"] == language)
                                  for language in floors}
     progress("mock start")

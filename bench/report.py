@@ -23,6 +23,9 @@ def show(figures: dict[str, Any]) -> None:
             print(f"    {cost['sample']:30} {cost['median_ms']:6.1f} ms = {cost['ratio']:.2f}x floor"
                   f"  (run bare {cost['bare_ms']:6.1f} ms: harness {cost['harness_overhead']:.2f}x;"
                   f" {cost['runs']} runs)")
+    if figures["not_timed"]:
+        print(f"  not timed (their main case runs other samples first, or waits on the mock's clock):"
+              f" {', '.join(figures['not_timed'])}")
     slept = figures["slept_ms"]
     waited = {case: ms for case, ms in slept.items() if ms["sample"] or ms["library"]}
     print(f"sleep (a probe counts time.sleep and fired timers), over {len(slept)} cases; those that slept:")

@@ -129,7 +129,8 @@ def _case(name: str, data: dict[str, Any], language: str | None, main: Case | No
                 faults=tuple(data.get("faults", ())), ready=driven["ready"], steps=tuple(driven["steps"] or ()),
                 stop=driven["stop"] or "SIGINT", files=tuple(driven["files"] or ()),
                 companion=data.get("companion", main.companion if main else None),
-                sleeps_move_clock=data.get("sleeps_move_clock", False),
+                # A twin, or a fault of the matrix, that gets as far as the main case's waits waits the same way.
+                sleeps_move_clock=data.get("sleeps_move_clock", main.sleeps_move_clock if main else False),
                 deliveries_fail=data.get("deliveries_fail", False),
                 before=tuple(data.get("before", main.before if main else ())))
 
