@@ -34,7 +34,7 @@ class Outcome:
     recorded: list[dict[str, Any]] | None  # the requests the mock received; None live (nothing records them)
     settings: dict[str, str]  # the run's environment settings (secrets included: never show them)
     stdout: tuple[str, ...]  # the output patterns this target expects
-    faults: list[dict[str, Any]] | None = None  # the faults injected, with how often each fired; None live
+    faults: list[dict[str, Any]] | None = None  # the faults in force and their hits ([]: none of its own); None live
     driven: list[Problem] = field(default_factory=list)  # what went wrong while driving it, step by step
     deliveries: list[dict[str, Any]] | None = None  # the webhook requests the mock made; None live
 
@@ -65,7 +65,8 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
             if step.get("run"):
                 driven += _run_other(step["run"], language, path, stage, workdir, f"before it, step {number}")
         target.arm(case)
-        since = len(target.recorded() or ())
+        # A reset leaves nothing recorded: only a set-up or a companion can have sent something yet.
+        since = len(target.recorded() or ()) if case.before or case.companion else 0
         if not ready:
             run = Run(None, "", "", 0.0, language=language)  # never started: the companion's problem says why
         elif case.ready:
@@ -75,8 +76,9 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
         driven += saved_files(case, workdir)
     target.finished(run)
     recorded = target.recorded()
+    # Only the case's own faults are judged (whether each fired): without any, there is nothing to ask.
     return Outcome(run, None if recorded is None else recorded[since:], settings, target.stdout(case),
-                   target.faults(), driven, target.deliveries())
+                   target.faults() if case.faults else [], driven, target.deliveries())
 
 
 @contextlib.contextmanager

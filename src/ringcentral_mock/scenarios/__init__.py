@@ -7,6 +7,8 @@ in; a problem is a `ScenarioError`, one line naming the file, the key and what i
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import tomllib
 from dataclasses import dataclass
@@ -35,8 +37,13 @@ Scenario = str | ScenarioText  # a built-in scenario's name, or a user's own
 
 
 def names() -> list[str]:
-    return sorted(p.name.removesuffix(".toml") for p in resources.files(__name__).iterdir()
-                  if p.name.endswith(".toml"))
+    return list(_names())
+
+
+@functools.cache
+def _names() -> tuple[str, ...]:
+    return tuple(sorted(p.name.removesuffix(".toml") for p in resources.files(__name__).iterdir()
+                        if p.name.endswith(".toml")))
 
 
 def read_file(path: str | os.PathLike[str], origin: str | None = None) -> ScenarioText:
@@ -85,9 +92,16 @@ def _builtin(name: str) -> dict[str, Any]:
     """A built-in scenario's data with what it extends merged in, unchecked."""
     if name not in names():
         raise ScenarioError(f"unknown scenario {name!r}; known: {', '.join(names())}")
-    data = tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
+    data = copy.deepcopy(_parsed(name))
     parent = data.pop("extends", None)
     return merge(_builtin(parent), data) if parent else data
+
+
+@functools.cache
+def _parsed(name: str) -> dict[str, Any]:
+    """A built-in file, parsed once a process: the package's files do not change under it, and parsing
+    the TOML was most of what a reset cost."""
+    return tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text("utf-8"))
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
