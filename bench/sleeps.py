@@ -48,7 +48,7 @@ def slept_ms(mock_url: str) -> dict[str, dict[str, float]]:
                     log = Path(scratch) / "sleep.json"
                     log.unlink(missing_ok=True)
                     env = sample_env(target.settings(case) | PROBE_ENV[sample.language] | {"BENCH_SLEEP_LOG": str(log)})
-                    run_sample(sample.language, sample.path, env, timeout=60)
+                    run_sample(sample.language, sample.path, env, timeout=60, cwd=Path(scratch))  # not code-samples/
                     if not log.exists():
                         raise RuntimeError(f"the sleep probe did not load into {sample.id}")
                     asked = [*case.faults, *scenarios.load(case.scenario).get("faults", [])]
