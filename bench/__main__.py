@@ -62,7 +62,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                                   for name, by_language in baselines.items()}
     figures["samples"] = [sample_figures(c, floors[c.language]) for c in costs]
     ending = harness_cost.ending(catalogue.samples())
-    figures["not_timed"] = sorted({s.name for s in ending if s not in harness_cost.timed(ending)})
+    timed = harness_cost.timed(ending)
+    figures["not_timed"] = sorted({s.name for s in ending if s not in timed})
     figures["ratio_to_floor"] = {language: max(s["ratio"] for s in figures["samples"] if s["language"] == language)
                                  for language in floors}
     progress("mock start")

@@ -40,7 +40,7 @@ NANP_NUMBER = re.compile(r"^\+?1[2-9]\d{2}[2-9]\d{6}$")
 REJECTED_CODE, REJECTED_DESCRIPTION = "CMN-100", "The recipient is invalid"
 PRICE_PER_SEGMENT = 0.007  # the docs' examples: 0.007 a segment
 FIRST_MESSAGE_ID = 90000001
-FINAL = {"Delivered", "DeliveryFailed", "SendingFailed"}
+FINAL = {path[-1] for path in lifecycle.PATHS.values()}  # where a message ends: Delivered or a failure
 # GSM-7's basic set: a text of these alone fits 160 characters a segment, anything else 70.
 GSM7 = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                  "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")

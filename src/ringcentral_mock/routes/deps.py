@@ -42,9 +42,7 @@ def owner(request: Request, accountId: str, extensionId: str) -> Extension:
 
 def account_member(request: Request, accountId: str) -> Extension:
     """The caller, after checking the path's `account/{id}` is its account (`~`: its own)."""
-    state = mock_state(request)
-    caller = state.tokens.authenticate(request.headers.get("authorization"))
-    return state.account.resolve(caller, accountId, "~")
+    return owner(request, accountId, "~")
 
 
 def basic_client(request: Request) -> tuple[str | None, str | None]:
