@@ -1,11 +1,15 @@
-"""How the mock serves: the TCP options a kept-alive client depends on."""
+"""How the mock serves: the TCP options a kept-alive client depends on, and no thread pool on the way."""
 
 from __future__ import annotations
 
 import http.client
+import inspect
 import socket
 from urllib.parse import urlsplit
 
+from fastapi.routing import APIRoute
+
+from ringcentral_mock.app import create_app
 from ringcentral_mock.server import MockServer
 
 
@@ -25,3 +29,18 @@ def test_connections_it_accepts_send_without_delay():
             assert accepted[0].getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
         finally:
             conn.close()
+
+
+def test_no_route_waits_for_the_thread_pool():
+    # FastAPI runs a plain `def` handler or dependency in its thread pool: a hop to a worker thread
+    # and back on every request, which cost more than the mock's own checks.
+    app = create_app()
+
+    def calls(dependant):
+        yield dependant.call
+        for sub in dependant.dependencies:
+            yield from calls(sub)
+
+    sync = sorted({f"{route.path}: {call.__qualname__}" for route in app.routes if isinstance(route, APIRoute)
+                   for call in calls(route.dependant) if call is not None and not inspect.iscoroutinefunction(call)})
+    assert sync == []

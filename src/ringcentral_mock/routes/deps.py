@@ -11,8 +11,9 @@ import base64
 import binascii
 import contextlib
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 
-from fastapi import Request, params
+from fastapi import Depends, Request, params
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,16 +34,27 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def owner(request: Request, accountId: str, extensionId: str) -> Extension:
+# The dependencies are `async def` though they never wait: FastAPI runs a plain `def` dependency in
+# its thread pool, a hop to a worker thread and back that cost more than the check itself.
+
+async def owner(request: Request, accountId: str, extensionId: str) -> Extension:
     """The extension the path names, after checking the bearer token logs in as it."""
+    return _resolved(request, accountId, extensionId)
+
+
+async def account_member(request: Request, accountId: str) -> Extension:
+    """The caller, after checking the path's `account/{id}` is its account (`~`: its own)."""
+    return _resolved(request, accountId, "~")
+
+
+# A route's parameter for the caller of an account-level path.
+AccountMember = Annotated[Extension, Depends(account_member)]
+
+
+def _resolved(request: Request, accountId: str, extensionId: str) -> Extension:
     state = mock_state(request)
     caller = state.tokens.authenticate(request.headers.get("authorization"))
     return state.account.resolve(caller, accountId, extensionId)
-
-
-def account_member(request: Request, accountId: str) -> Extension:
-    """The caller, after checking the path's `account/{id}` is its account (`~`: its own)."""
-    return owner(request, accountId, "~")
 
 
 def basic_client(request: Request) -> tuple[str | None, str | None]:

@@ -6,23 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Query, Request
 
-from ..platform.accounts import Extension
 from ..platform.high_volume import MessageQuery
 from ..platform.page_tokens import token_page
 from . import models, views
-from .deps import account_member, mock_state
+from .deps import AccountMember, mock_state
 from .messages import timestamp
 
-Caller = Annotated[Extension, Depends(account_member)]
 PerPage = Annotated[int, Query(ge=1, le=1000)]
 Directions = Annotated[list[models.MessageDirection] | None, Query()]
 PhoneNumbers = Annotated[list[str] | None, Query()]
 
 
 async def send_batch(request: Request, body: models.MessageBatchCreateRequest,
-                     _: Caller) -> models.MessageBatchResponse:
+                     _: AccountMember) -> models.MessageBatchResponse:
     """201 (the route's status, see SEND_BATCH_OPTIONS) with the batch, and the recipients it rejected."""
     mock = mock_state(request)
     batch = mock.high_volume.send(body.from_, body.text, [(m.to, m.text) for m in body.messages])
@@ -33,13 +31,13 @@ async def send_batch(request: Request, body: models.MessageBatchCreateRequest,
 SEND_BATCH_OPTIONS = {"status_code": 201}
 
 
-async def read_batch(request: Request, batchId: str, _: Caller) -> models.MessageBatchResponse:
+async def read_batch(request: Request, batchId: str, _: AccountMember) -> models.MessageBatchResponse:
     mock = mock_state(request)
     return views.batch_response(mock, mock.high_volume.batch(batchId))
 
 
 async def list_batches(
-    request: Request, _: Caller, dateFrom: datetime | None = None, dateTo: datetime | None = None,
+    request: Request, _: AccountMember, dateFrom: datetime | None = None, dateTo: datetime | None = None,
     from_: Annotated[str | None, Query(alias="from")] = None,
     status: Annotated[list[models.BatchStatusFilter] | None, Query()] = None,
     pageToken: str | None = None, perPage: PerPage = 1000,
@@ -51,7 +49,7 @@ async def list_batches(
 
 
 async def list_messages(
-    request: Request, _: Caller, batchId: str | None = None, direction: Directions = None,
+    request: Request, _: AccountMember, batchId: str | None = None, direction: Directions = None,
     dateFrom: datetime | None = None, dateTo: datetime | None = None, view: models.A2PView = "Simple",
     phoneNumber: PhoneNumbers = None, pageToken: str | None = None, perPage: PerPage = 1000,
 ) -> models.A2PMessageList:
@@ -62,13 +60,13 @@ async def list_messages(
     return views.a2p_message_list(mock, page, detailed=view == "Detailed")
 
 
-async def read_message(request: Request, messageId: str, _: Caller) -> models.A2PMessageDetails:
+async def read_message(request: Request, messageId: str, _: AccountMember) -> models.A2PMessageDetails:
     mock = mock_state(request)
     return views.a2p_message_details(mock, mock.high_volume.message(messageId))
 
 
 async def aggregate_statuses(
-    request: Request, _: Caller, batchId: str | None = None, direction: Directions = None,
+    request: Request, _: AccountMember, batchId: str | None = None, direction: Directions = None,
     dateFrom: datetime | None = None, dateTo: datetime | None = None, phoneNumber: PhoneNumbers = None,
 ) -> models.MessageStatusesResponse:
     query = MessageQuery(batchId, direction, timestamp(dateFrom, "dateFrom"), timestamp(dateTo, "dateTo"),

@@ -26,7 +26,7 @@ from .deps import base_url, mock_state
 from .models import CreateSubscriptionRequest, UpdateSubscriptionRequest
 
 
-def caller(request: Request) -> Extension:
+async def caller(request: Request) -> Extension:
     """The bearer token's extension: these paths name no account or extension."""
     return mock_state(request).tokens.authenticate(request.headers.get("authorization"))
 

@@ -11,14 +11,9 @@ from .. import errors
 from ..errors import PlatformError
 from ..platform.accounts import Extension
 from . import models, views
-from .deps import base_url, mock_state, owner
+from .deps import AccountMember, base_url, mock_state, owner
 
 Scope = Literal["Company", "Personal"]
-
-
-def company(request: Request, accountId: str) -> Extension:
-    """The caller, after checking the path's account is the caller's (`~` or its id)."""
-    return owner(request, accountId, "~")
 
 
 async def list_user_templates(request: Request, extension: Annotated[Extension, Depends(owner)],
@@ -49,27 +44,27 @@ async def delete_user_template(request: Request, templateId: str,
 
 
 async def list_company_templates(request: Request,
-                                 caller: Annotated[Extension, Depends(company)]) -> models.MessageTemplateList:
+                                 caller: AccountMember) -> models.MessageTemplateList:
     return _list(request, "Company", 0)
 
 
 async def create_company_template(request: Request, body: models.MessageTemplateRequest,
-                                  caller: Annotated[Extension, Depends(company)]) -> models.MessageTemplateResponse:
+                                  caller: AccountMember) -> models.MessageTemplateResponse:
     return _create(request, body, "Company", 0)
 
 
 async def read_company_template(request: Request, templateId: str,
-                                caller: Annotated[Extension, Depends(company)]) -> models.MessageTemplateResponse:
+                                caller: AccountMember) -> models.MessageTemplateResponse:
     return _shown(request, mock_state(request).templates.read("Company", 0, templateId))
 
 
 async def update_company_template(request: Request, templateId: str, body: models.MessageTemplateRequest,
-                                  caller: Annotated[Extension, Depends(company)]) -> models.MessageTemplateResponse:
+                                  caller: AccountMember) -> models.MessageTemplateResponse:
     return _update(request, body, "Company", 0, templateId)
 
 
 async def delete_company_template(request: Request, templateId: str,
-                                  caller: Annotated[Extension, Depends(company)]) -> Response:
+                                  caller: AccountMember) -> Response:
     mock_state(request).templates.delete("Company", 0, templateId)
     return Response(status_code=204)
 
