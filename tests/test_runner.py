@@ -21,7 +21,7 @@ import pytest
 from sample_harness import runs, verdict, webhooks
 from sample_harness.expectations import Case
 from sample_harness.process import SampleProcess, run_sample, sample_env
-from sample_harness.target import MockTarget, case_env
+from sample_harness.target import MockTarget, Record, case_env
 
 SECRET = "mock-access-" + "s3cr3tT0ken" * 3  # shaped like the mock's tokens, which redaction knows
 
@@ -177,14 +177,8 @@ class InboxTarget:
     def sample_env(self, case, language):
         return {}
 
-    def recorded(self):
-        return []
-
-    def faults(self):
-        return []
-
-    def deliveries(self):
-        return None
+    def record(self):
+        return Record([], [], [])
 
 
 def watcher(on_text: str = "print('got: ' + line.strip(), flush=True)", on_sigint: str = "stop") -> str:
@@ -258,8 +252,8 @@ class StagedTarget(InboxTarget):
     def finished(self, run):
         self.requests.append({"method": "GET", "path": "/by-the-sample"})
 
-    def recorded(self):
-        return list(self.requests)
+    def record(self):
+        return Record(list(self.requests), [], [])
 
 
 def test_the_set_up_runs_before_the_cases_settings_and_faults_and_its_requests_are_not_the_samples(tmp_path):

@@ -86,6 +86,7 @@ ROUTE_OPTIONS = {messages.send_sms: messages.SMS_ROUTE_OPTIONS,
 ADMIN_ROUTES = [
     ("GET", "/__mock/health", admin.health),
     ("GET", "/__mock/requests", admin.recorded_requests),
+    ("GET", "/__mock/record", admin.record),
     ("GET", "/__mock/events", admin.published_events),
     ("POST", "/__mock/reset", admin.reset),
     ("GET", "/__mock/env", admin.env),

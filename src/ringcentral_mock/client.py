@@ -56,6 +56,11 @@ class MockClient:
         """Every platform request since the reset, oldest first: method, path, query, body, status, ..."""
         return _checked(self.http.get("/__mock/requests")).json()
 
+    def record(self) -> dict[str, Any]:
+        """What a test checks after a run, in one request: {"requests": ..., "deliveries": ...,
+        "faults": ...}, each as requests(), deliveries() and faults() return it."""
+        return _checked(self.http.get("/__mock/record")).json()
+
     def events(self) -> list[dict[str, Any]]:
         """What the platform did on its own since the reset (a message's status moved, a text arrived)."""
         return _checked(self.http.get("/__mock/events")).json()

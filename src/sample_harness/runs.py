@@ -66,7 +66,7 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
                 driven += _run_other(step["run"], language, path, stage, workdir, f"before it, step {number}")
         target.arm(case)
         # A reset leaves nothing recorded: only a set-up or a companion can have sent something yet.
-        since = len(target.recorded() or ()) if case.before or case.companion else 0
+        since = _requests_so_far(target) if case.before or case.companion else 0
         if not ready:
             run = Run(None, "", "", 0.0, language=language)  # never started: the companion's problem says why
         elif case.ready:
@@ -75,10 +75,17 @@ def run_case(target: Target, language: str, path: Path, case: Case, timeout: flo
             run = run_sample(language, path, sample_env(settings), timeout, workdir)
         driven += saved_files(case, workdir)
     target.finished(run)
-    recorded = target.recorded()
+    record = target.record()
+    if record is None:
+        return Outcome(run, None, settings, target.stdout(case), None, driven, None)
     # Only the case's own faults are judged (whether each fired): without any, there is nothing to ask.
-    return Outcome(run, None if recorded is None else recorded[since:], settings, target.stdout(case),
-                   target.faults() if case.faults else [], driven, target.deliveries())
+    return Outcome(run, record.requests[since:], settings, target.stdout(case),
+                   record.faults if case.faults else [], driven, record.deliveries)
+
+
+def _requests_so_far(target: Target) -> int:
+    record = target.record()
+    return 0 if record is None else len(record.requests)
 
 
 @contextlib.contextmanager
@@ -140,7 +147,7 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
             problems.append(Problem("not-ready", case.ready, READY_SECONDS))
             return sample.stop(getattr(signal, case.stop), STOP_GRACE)
         for number, step in enumerate(case.steps, 1):
-            before = len(target.recorded() or [])
+            before = _requests_so_far(target) if step.get("requests") is not None else 0
             problems += target.act(step, values)
             if step.get("run"):
                 problems += _run_other(step["run"], language, path, settings, workdir, f"step {number}")
@@ -148,10 +155,10 @@ def drive(target: Target, language: str, path: Path, case: Case, settings: dict[
                 if not (failing and not sample.running):
                     problems.append(problem)
                 break
-            recorded = target.recorded()
-            if recorded is not None and step.get("requests") is not None:
+            record = target.record() if step.get("requests") is not None else None
+            if record is not None:
                 problems += [Problem("step", p.expected, str(p), f"step {number}")
-                             for p in match_requests(tuple(step["requests"]), recorded[before:], values)]
+                             for p in match_requests(tuple(step["requests"]), record.requests[before:], values)]
         if failing:
             return sample.wait(timeout)
         run = sample.stop(getattr(signal, case.stop), STOP_GRACE)

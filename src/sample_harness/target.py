@@ -41,6 +41,15 @@ def case_env(case: Case) -> dict[str, str]:
     return fill(case.env, {"REFUSING_SERVER_URL": refusing_server_url(), "BUSY_PORT": str(busy_port())})
 
 
+@dataclass(frozen=True)
+class Record:
+    """What the mock recorded since its reset, read in one request after a run."""
+
+    requests: list[dict[str, Any]]  # the requests it received, oldest first
+    deliveries: list[dict[str, Any]]  # the webhook requests it made
+    faults: list[dict[str, Any]]  # the faults in force, with their counts
+
+
 class Target(Protocol):
     """What a sample test asks of the place its sample runs."""
 
@@ -73,14 +82,8 @@ class Target(Protocol):
     def sample_env(self, case: Case, language: str) -> dict[str, str]:
         """What a run of the case needs in its environment beyond its settings (the harness's own)."""
 
-    def recorded(self) -> list[dict[str, Any]] | None:
-        """The requests the run made; None where nothing records them."""
-
-    def faults(self) -> list[dict[str, Any]] | None:
-        """The faults in force with their counts; None where none can be injected."""
-
-    def deliveries(self) -> list[dict[str, Any]] | None:
-        """The webhook requests the platform made; None where nothing records them."""
+    def record(self) -> Record | None:
+        """What the target recorded since it was prepared for the case; None where nothing records it."""
 
 
 class MockTarget:
@@ -139,14 +142,8 @@ class MockTarget:
             time.sleep(0.02)  # the mock's delivery is under way on its own thread: nothing to move
         return False
 
-    def recorded(self) -> list[dict] | None:
-        return self.mock.requests()
-
-    def faults(self) -> list[dict] | None:
-        return self.mock.faults()
-
-    def deliveries(self) -> list[dict] | None:
-        return self.mock.deliveries()
+    def record(self) -> Record:
+        return Record(**self.mock.record())
 
 
 @dataclass
@@ -221,11 +218,5 @@ class LiveTarget:
         if "HTTP 429" in run.stderr:
             self.pacer.penalise()  # the sample's Retry-After is not visible here: wait the documented penalty
 
-    def recorded(self) -> list[dict] | None:
-        return None
-
-    def faults(self) -> list[dict] | None:
-        return None
-
-    def deliveries(self) -> list[dict] | None:
+    def record(self) -> None:
         return None

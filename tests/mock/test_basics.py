@@ -102,6 +102,17 @@ def test_recorder_keeps_method_path_and_parsed_body(client, login):
     assert (last["method"], last["path"], last["body"]["text"], last["status"]) == ("POST", SMS, "Hello", 200)
 
 
+def test_the_record_answers_requests_and_faults_at_once(client, login):
+    client.post("/__mock/faults", json={"faults": [{"kind": "error", "method": "POST", "path": "*/sms",
+                                                    "error": "SERVICE_UNAVAILABLE"}]})
+    client.post(SMS, headers=login(), json=sms_body())
+    record = client.get("/__mock/record").json()
+    assert record == {"requests": client.get("/__mock/requests").json(),
+                      "deliveries": client.get("/__mock/deliveries").json(),
+                      "faults": client.get("/__mock/faults").json()["faults"]}
+    assert [r["status"] for r in record["requests"]] == [200, 503] and record["faults"][0]["hits"] == 1
+
+
 def test_recorder_times_each_request(client, login):
     client.post(SMS, headers=login(), json=sms_body())
     times = [r["ms"] for r in client.get("/__mock/requests").json()]

@@ -223,6 +223,15 @@ def test_create_validates_the_address_then_answers_the_subscription_info(mock, r
     assert {**read, "expiresIn": None} == {**created, "expiresIn": None}
 
 
+def test_the_record_carries_the_deliveries(mock, receiver):
+    mock.created(receiver.hook())
+    mock.inbound()
+    mock.notifications(1)
+    deliveries = mock.http.get("/__mock/record").json()["deliveries"]
+    assert [d["kind"] for d in deliveries] == ["validation", "notification"]
+    assert deliveries == mock.deliveries()
+
+
 def test_expires_in_defaults_to_seven_days(mock, receiver):
     assert mock.created(receiver.hook())["expiresIn"] == 604800
 

@@ -1,6 +1,7 @@
 """The admin API under /__mock/, for tests and tools; never part of the platform's surface.
 
-Health, the scenario's .env lines, reset, the recorded requests, the events the platform published,
+Health, the scenario's .env lines, reset, the recorded requests (alone, or in one answer with the
+WebHook deliveries and the faults: what a test checks after a run), the events the platform published,
 the mock's clock, and the faults in force (with their counts): add some for a single test, or clear
 them. `POST /__mock/reset` also brings back the scenario's own faults, counts at zero; it takes a
 built-in scenario by name, or a scenario of the caller's own as TOML text (the server reads no file).
@@ -52,6 +53,15 @@ async def health(request: Request) -> dict[str, Any]:
 async def recorded_requests(request: Request) -> Response:
     # ASCII-escaped JSON: a recorded body may hold text no UTF-8 encoder takes (a lone surrogate).
     return Response(json.dumps(list(mock_state(request).requests)), media_type="application/json")
+
+
+async def record(request: Request) -> Response:
+    """What a test checks after a run, in one answer rather than three: the requests (as GET
+    /__mock/requests), the WebHook deliveries (as GET /__mock/deliveries) and the faults with their
+    counts (as GET /__mock/faults)."""
+    state = mock_state(request)
+    return Response(json.dumps({"requests": list(state.requests), "deliveries": request.app.state.webhooks.entries(),
+                                "faults": state.faults.describe()}), media_type="application/json")
 
 
 async def published_events(request: Request) -> list[dict[str, Any]]:
