@@ -51,6 +51,23 @@ def test_mms_attachment_is_stored_in_the_message_record(client, login, mixed):
     assert client.get(f"{MESSAGE_STORE}/{sent['id']}", headers=headers).json()["attachments"] == sent["attachments"]
 
 
+@pytest.mark.parametrize("disposition", [
+    'form-data; name="attachment"; filename="café ☀.png"'.encode(),  # raw UTF-8, as FormData and the SDKs send it
+    b"form-data; name=\"attachment\"; filename*=utf-8''caf%C3%A9%20%E2%98%80.png",  # RFC 2231
+], ids=["utf-8", "rfc-2231"])
+def test_a_filename_beyond_ascii_is_kept(client, login, disposition):
+    boundary = "b0undary"
+    parts = [(b'form-data; name="json"; filename="request.json"', b"application/json", json.dumps(sms_body()).encode()),
+             (disposition, b"image/png", PNG)]
+    body = b"".join(b"--%s\r\nContent-Disposition: %s\r\nContent-Type: %s\r\n\r\n%s\r\n"
+                    % (boundary.encode(), d, t, c) for d, t, c in parts) + b"--%s--\r\n" % boundary.encode()
+    response = client.post(SMS, headers={**login(), "Content-Type": f"multipart/form-data; boundary={boundary}"},
+                           content=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["attachments"][1]["fileName"] == "café ☀.png"
+    assert client.get("/__mock/requests").json()[-1]["body"]["parts"][1]["filename"] == "café ☀.png"
+
+
 def test_recipient_extension_receives_the_attachment(client, login, state):
     post(client, login(), [png()], body=sms_body(to="+16505550150"))
     inbound = next(m for m in state.messages.values() if m.direction == "Inbound")

@@ -3,6 +3,8 @@ each WebSocket connection.
 
 Each record also says how long the mock took to answer (`ms`, from the request reaching the app to
 the response handed to the server, before this recording), which `make bench` reports as its latency.
+A request is in the record from the moment it arrives; until it is answered, its `body`, `status`,
+`fault` and `ms` are None.
 
 A WebSocket connection is recorded in the same shape, with `method` "WS", `content_type` and `body`
 None, and one more field, `close_code`. It is recorded once its handshake is answered: `status` 101
@@ -52,6 +54,14 @@ class RequestRecorder:
         started = time.perf_counter()
         chunks: list[bytes] = []
         status: list[int] = []
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        # Recorded as it arrives, completed once answered: a request that is never answered (a hang
+        # fault) is in the record as soon as it is made, status None, and one still open at a reset
+        # stays in the log the reset replaced.
+        record: dict[str, Any] = {"method": scope["method"], "path": scope["path"], "query": _query(scope),
+                                  "content_type": headers.get("content-type"), "body": None, "status": None,
+                                  "fault": None, "ms": None}
+        self.requests.append(record)
 
         async def recording_receive() -> Message:
             message = await receive()
@@ -67,18 +77,10 @@ class RequestRecorder:
         try:
             await self.app(scope, recording_receive, recording_send)
         finally:
-            elapsed = time.perf_counter() - started
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-            self.requests.append({
-                "method": scope["method"],
-                "path": scope["path"],
-                "query": _query(scope),
-                "content_type": headers.get("content-type"),
-                "body": parse_body(b"".join(chunks), headers.get("content-type", "")),
-                "status": status[0] if status else None,
-                "fault": scope.get(FAULT),  # the kind of injected fault this request met, if any
-                "ms": round(elapsed * 1000, 3),
-            })
+            record.update(body=parse_body(b"".join(chunks), headers.get("content-type", "")),
+                          status=status[0] if status else None,
+                          fault=scope.get(FAULT),  # the kind of injected fault this request met, if any
+                          ms=round((time.perf_counter() - started) * 1000, 3))
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
