@@ -43,7 +43,7 @@ def test_no_route_waits_for_the_thread_pool():
 
     def on_the_loop(call):  # what FastAPI awaits rather than hands to a thread
         return any(inspect.iscoroutinefunction(f) or inspect.isasyncgenfunction(f)
-                   for f in (call, getattr(call, "__call__", None)))
+                   for f in (call, type(call).__call__))
 
     sync = sorted({f"{route.path}: {getattr(call, '__qualname__', call)}" for route in app.routes
                    if isinstance(route, APIRoute) for call in calls(route.dependant)
