@@ -51,8 +51,7 @@ async def health(request: Request) -> dict[str, Any]:
 
 
 async def recorded_requests(request: Request) -> Response:
-    # ASCII-escaped JSON: a recorded body may hold text no UTF-8 encoder takes (a lone surrogate).
-    return Response(json.dumps(list(mock_state(request).requests)), media_type="application/json")
+    return _ascii_json(list(mock_state(request).requests))
 
 
 async def record(request: Request) -> Response:
@@ -60,8 +59,13 @@ async def record(request: Request) -> Response:
     /__mock/requests), the WebHook deliveries (as GET /__mock/deliveries) and the faults with their
     counts (as GET /__mock/faults)."""
     state = mock_state(request)
-    return Response(json.dumps({"requests": list(state.requests), "deliveries": request.app.state.webhooks.entries(),
-                                "faults": state.faults.describe()}), media_type="application/json")
+    return _ascii_json({"requests": list(state.requests), "deliveries": request.app.state.webhooks.entries(),
+                        "faults": state.faults.describe()})
+
+
+def _ascii_json(value: Any) -> Response:
+    # ASCII-escaped JSON: a recorded body may hold text no UTF-8 encoder takes (a lone surrogate).
+    return Response(json.dumps(value), media_type="application/json")
 
 
 async def published_events(request: Request) -> list[dict[str, Any]]:

@@ -51,17 +51,15 @@ class RequestRecorder:
             await self._websocket(scope, receive, send)
 
     async def _request(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = time.perf_counter()
         chunks: list[bytes] = []
         status: list[int] = []
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         # Recorded as it arrives, completed once answered: a request that is never answered (a hang
         # fault) is in the record as soon as it is made, status None, and one still open at a reset
         # stays in the log the reset replaced.
-        record: dict[str, Any] = {"method": scope["method"], "path": scope["path"], "query": _query(scope),
-                                  "content_type": headers.get("content-type"), "body": None, "status": None,
-                                  "fault": None, "ms": None}
+        record = _arrived(scope, scope["method"], headers.get("content-type"))
         self.requests.append(record)
+        started = time.perf_counter()
 
         async def recording_receive() -> Message:
             message = await receive()
@@ -77,16 +75,15 @@ class RequestRecorder:
         try:
             await self.app(scope, recording_receive, recording_send)
         finally:
+            elapsed = time.perf_counter() - started  # the mock's answer alone, not the recording of it
             record.update(body=parse_body(b"".join(chunks), headers.get("content-type", "")),
                           status=status[0] if status else None,
                           fault=scope.get(FAULT),  # the kind of injected fault this request met, if any
-                          ms=round((time.perf_counter() - started) * 1000, 3))
+                          ms=round(elapsed * 1000, 3))
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
-        record: dict[str, Any] = {"method": WEBSOCKET, "path": scope["path"], "query": _query(scope),
-                                  "content_type": None, "body": None, "status": None, "fault": None, "ms": None,
-                                  "close_code": None}
+        record = _arrived(scope, WEBSOCKET, None) | {"close_code": None}
         answered = False
 
         def answer(status: int | None) -> None:
@@ -119,6 +116,12 @@ class RequestRecorder:
         finally:
             if not answered:
                 answer(None)
+
+
+def _arrived(scope: Scope, method: str, content_type: str | None) -> dict[str, Any]:
+    """A request's record as it arrives: what it asks, with its answer still to come."""
+    return {"method": method, "path": scope["path"], "query": _query(scope), "content_type": content_type,
+            "body": None, "status": None, "fault": None, "ms": None}
 
 
 def _query(scope: Scope) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Multipart bodies (form-data or mixed) split into their parts: how POST .../sms receives an MMS.
 
 The standard library's MIME parser reads both flavours, binary parts included; the SDKs send the same
-part headers for each (the Python SDK's mixed mode only renames the content type). Its compat32 policy,
-whose headers are plain strings: the newer policies parse every header into objects, which took ten
-times as long (about 1 ms a body, and each MMS is parsed twice: for the route and the recorder).
+part headers for each (the Python SDK's mixed mode only renames the content type). It runs with the
+compat32 policy, whose headers are plain strings: the newer policies parse every header into objects,
+which took ten times as long (about 1 ms a body, and each MMS is parsed twice: for the route and the
+recorder).
 """
 
 from __future__ import annotations
